@@ -9,13 +9,13 @@ import java.util.Deque;
 import java.util.Optional;
 
 /** Readable names of tests: the class's display name, then the test's, e.g. {@code Inbox › getInbox answers 404}. */
-final class TestNames {
+public final class TestNames {
 
     private TestNames() {
     }
 
     /** The nearest enclosing test class (or the identifier itself if it is one). */
-    static Optional<TestIdentifier> testClass(TestPlan plan, TestIdentifier id) {
+    public static Optional<TestIdentifier> testClass(TestPlan plan, TestIdentifier id) {
         TestIdentifier current = id;
         while (current != null) {
             if (current.getSource().filter(ClassSource.class::isInstance).isPresent()) {
@@ -27,7 +27,7 @@ final class TestNames {
     }
 
     /** The display names below the test class, joined with {@code ›}. */
-    static String withinClass(TestPlan plan, TestIdentifier id) {
+    public static String withinClass(TestPlan plan, TestIdentifier id) {
         Deque<String> names = new ArrayDeque<>();
         TestIdentifier current = id;
         while (current != null && current.getSource().filter(ClassSource.class::isInstance).isEmpty()) {
@@ -37,7 +37,7 @@ final class TestNames {
         return String.join(" › ", names);
     }
 
-    static String full(TestPlan plan, TestIdentifier id) {
+    public static String full(TestPlan plan, TestIdentifier id) {
         String within = withinClass(plan, id);
         String className = testClass(plan, id).map(TestIdentifier::getDisplayName).orElse("");
         return within.isEmpty() ? className : className.isEmpty() ? within : className + " › " + within;

@@ -1,0 +1,90 @@
+package io.github.cwcontract.conformance.deviation;
+
+import io.github.cwcontract.conformance.SuiteRunner;
+import io.github.cwcontract.conformance.report.Summary;
+import io.github.cwcontract.conformance.target.ReferenceServer;
+import io.github.cwcontract.conformance.target.Target;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opentest4j.AssertionFailedError;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The suite must fail against a server that breaks the contract: a proxy in front of the reference server breaks it
+ * in one way at a time, and the check that covers that way must fail and say what is wrong.
+ */
+@DisplayName("The suite detects servers that break the contract")
+class DeviationDetectionTest {
+
+    /** The reference server answers at once; waiting longer only slows the runs a deviation breaks. */
+    private static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(2);
+
+    private static ReferenceServer.Running reference;
+
+    @BeforeAll
+    static void startReferenceServer() {
+        reference = ReferenceServer.start();
+    }
+
+    @AfterAll
+    static void stopReferenceServer() throws Exception {
+        reference.close();
+    }
+
+    @Test
+    @DisplayName("the suite passes through the proxy when it changes nothing")
+    void transparentProxy() throws IOException {
+        try (DeviatingProxy proxy = new DeviatingProxy(reference.target().baseUrl(), Rewrite.NONE)) {
+            Run run = run(proxy);
+            assertEquals(0, run.summary.failed(), () -> "failures through a transparent proxy: " + run.failures);
+            assertEquals(0, run.summary.skipped(), () -> "skipped through a transparent proxy:\n" + run.progress);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Deviation.class)
+    @DisplayName("the suite fails and names the deviation")
+    void detects(Deviation deviation) throws IOException {
+        try (DeviatingProxy proxy = new DeviatingProxy(reference.target().baseUrl(),
+                deviation.rewrite(reference.target()))) {
+            Run run = run(proxy);
+            assertTrue(run.summary.failed() > 0, "the suite passed against " + deviation);
+            String message = run.failures.entrySet().stream()
+                    .filter(f -> f.getKey().contains(deviation.failingCheck()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionFailedError("no failure of '" + deviation.failingCheck()
+                            + "' against " + deviation + "; failed: " + run.failures.keySet()));
+            assertTrue(message.contains(deviation.expectedMessage()),
+                    () -> "the failure of '" + deviation.failingCheck() + "' does not say '"
+                            + deviation.expectedMessage() + "': " + message);
+        }
+    }
+
+    private static Run run(DeviatingProxy proxy) {
+        Target direct = reference.target();
+        Target proxied = new Target(proxy.baseUri(), direct.inbox(), direct.hmacInbox(), direct.hmacToken(),
+                ASYNC_TIMEOUT);
+        FailureCollector failures = new FailureCollector();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Summary summary = SuiteRunner.run(proxied.toParameters(), false, null, "",
+                new PrintStream(progress, true, StandardCharsets.UTF_8), failures);
+        return new Run(summary, failures.failures, progress.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(Summary summary, Map<String, String> failures, String progress) {
+    }
+}
