@@ -15,7 +15,7 @@ import java.util.Map;
  * @param url          full request URL, query included
  * @param headers      request headers set by the test (content type, {@code Prefer}, ...)
  * @param body         request body (truncated), or null
- * @param parts        multipart parts as curl {@code -F} values, empty for other bodies
+ * @param parts        multipart parts, empty for other bodies
  * @param status       response status, or -1 when no response arrived
  * @param contentType  response content type, or null
  * @param responseBody response body (truncated), kept only for interactions with findings
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param error        the transport error when no response arrived, else null
  */
 public record Interaction(String operationId, String method, String url, Map<String, String> headers, String body,
-                          List<String> parts, int status, String contentType, String responseBody,
+                          List<Part> parts, int status, String contentType, String responseBody,
                           List<String> findings, String error) {
 
     /** Key of the JUnit report entries that carry interactions from the tests to the report listeners. */
@@ -61,8 +61,23 @@ public record Interaction(String operationId, String method, String url, Map<Str
         if (body != null) {
             curl.append(" \\\n  --data-raw ").append(quote(body));
         }
-        parts.forEach(part -> curl.append(" \\\n  -F ").append(quote(part)));
+        for (Part part : parts) {
+            curl.append(" \\\n  ").append(part.fileName() == null
+                    ? "--form-string " + quote(part.name() + "=" + part.value())
+                    : "-F " + quote(part.name() + "=@" + part.fileName() + ";type=" + part.mimeType()));
+        }
         return curl.append(" \\\n  ").append(quote(url)).toString();
+    }
+
+    /**
+     * One part of a multipart body.
+     *
+     * @param name     the control name
+     * @param value    the text of a plain field, null for a file
+     * @param fileName the file name of a file part (curl reads it from the working directory), else null
+     * @param mimeType the file part's content type
+     */
+    public record Part(String name, String value, String fileName, String mimeType) {
     }
 
     private static String quote(String s) {

@@ -74,11 +74,12 @@ public final class InteractionRecorder {
                 headers.put(h.getName(), h.getValue());
             }
         });
-        List<String> parts = new ArrayList<>();
+        List<Interaction.Part> parts = new ArrayList<>();
         for (MultiPartSpecification part : request.getMultiPartParams()) {
-            parts.add(part.hasFileName()
-                    ? part.getControlName() + "=@" + part.getFileName() + ";type=" + part.getMimeType()
-                    : part.getControlName() + "=" + part.getContent());
+            // a String part is sent as a plain field, although RestAssured reports a default file name for it
+            parts.add(part.getContent() instanceof String text
+                    ? new Interaction.Part(part.getControlName(), text, null, null)
+                    : new Interaction.Part(part.getControlName(), null, part.getFileName(), part.getMimeType()));
         }
         if (request.getContentType() != null && parts.isEmpty()) {
             headers.put("Content-Type", request.getContentType());
