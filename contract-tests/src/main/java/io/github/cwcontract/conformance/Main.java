@@ -1,5 +1,6 @@
 package io.github.cwcontract.conformance;
 
+import io.github.cwcontract.conformance.api.PublicApi;
 import io.github.cwcontract.conformance.report.ConformanceReport;
 import io.github.cwcontract.conformance.report.Summary;
 import io.github.cwcontract.conformance.target.Preflight;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The runnable jar: checks a deployment of the Public API against the contract, or, without {@code --base-url},
@@ -56,17 +58,23 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
-        if (options.baseUrl() == null) {
+        Target target = options.baseUrl() == null ? null : new Target(options.baseUrl(), options.inbox(),
+                options.hmacInbox(), options.hmacToken(), options.asyncTimeout());
+        // building the validator and loading RestAssured take seconds: overlap them with starting or probing the target
+        CompletableFuture.runAsync(() -> PublicApi.prepare(target == null ? "" : target.basePath()));
+        if (target == null) {
             out.println("No --base-url: starting the reference server in-process.");
-            try (ReferenceServer.Running server = ReferenceServer.start()) {
-                return check(server.target(), false, options.reportDir(), out, err);
-            } catch (Exception e) {
-                err.println("Error: the reference server failed: " + e);
+            ReferenceServer.Running server;
+            try {
+                server = ReferenceServer.start();
+            } catch (IllegalStateException e) {
+                err.println("Error: " + e.getMessage());
                 return 2;
             }
+            try (server) {
+                return check(server.target(), false, options.reportDir(), out, err);
+            }
         }
-        Target target = new Target(options.baseUrl(), options.inbox(), options.hmacInbox(), options.hmacToken(),
-                options.asyncTimeout());
         Optional<String> problem = Preflight.problem(target, options.mock());
         if (problem.isPresent()) {
             err.println("Error: " + problem.get());

@@ -11,7 +11,6 @@ import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.filter.Filter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -54,16 +53,16 @@ public final class PublicApi {
 
     private final Target target;
     private final Consumer<Interaction> sink;
-    private final boolean validateRequests;
+    private final boolean invalidRequestsExpected;
 
     public PublicApi(Target target, Consumer<Interaction> sink) {
-        this(target, sink, true);
+        this(target, sink, false);
     }
 
-    private PublicApi(Target target, Consumer<Interaction> sink, boolean validateRequests) {
+    private PublicApi(Target target, Consumer<Interaction> sink, boolean invalidRequestsExpected) {
         this.target = target;
         this.sink = sink;
-        this.validateRequests = validateRequests;
+        this.invalidRequestsExpected = invalidRequestsExpected;
     }
 
     public Target target() {
@@ -75,23 +74,29 @@ public final class PublicApi {
      * findings are expected and ignored, the response is still validated.
      */
     public PublicApi sendingInvalidRequests() {
-        return new PublicApi(target, sink, false);
+        return new PublicApi(target, sink, true);
+    }
+
+    /**
+     * Loads what the first request needs (the validator, RestAssured's classes) ahead of time, e.g. in a background
+     * thread while the target starts.
+     */
+    public static void prepare(String basePath) {
+        ContractValidation.prepare(basePath);
+        RestAssured.given().config(CONFIG);
     }
 
     /** A request with the validation filters in place, for requests the typed methods below do not cover. */
     public RequestSpecification request() {
         URI base = target.baseUrl();
         String basePath = target.basePath();
-        InteractionRecorder recorder = new InteractionRecorder(basePath, sink);
-        Filter validation = validateRequests
-                ? ContractValidation.strict(basePath)
-                : ContractValidation.responsesOnly(basePath);
+        InteractionRecorder recorder = new InteractionRecorder(basePath, sink, invalidRequestsExpected);
         return RestAssured.given()
                 .config(CONFIG)
                 .baseUri(base.getScheme() + "://" + base.getRawAuthority())
                 .basePath(basePath)
                 .filter(recorder.outer())
-                .filter(validation)
+                .filter(ContractValidation.filter(basePath))
                 .filter(recorder.inner());
     }
 

@@ -1,8 +1,6 @@
 package io.github.cwcontract.conformance.validation;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.github.cwcontract.conformance.contract.Contract;
 
@@ -10,38 +8,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Atlassian validators built from the contract, one per deployment base path, shared by all tests of a JVM
+ * The Atlassian validator built from the contract, one per deployment base path, shared by all tests of a JVM
  * (building one parses the whole contract, which is the slow part).
  */
 public final class ContractValidation {
 
-    private static final Map<String, OpenApiInteractionValidator> STRICT = new ConcurrentHashMap<>();
-    private static final Map<String, OpenApiInteractionValidator> RESPONSES_ONLY = new ConcurrentHashMap<>();
+    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
     private ContractValidation() {
     }
 
-    /** Validates request and response. */
-    public static OpenApiValidationFilter strict(String basePath) {
-        return new OpenApiValidationFilter(STRICT.computeIfAbsent(basePath, p -> build(p, false)));
+    /** A filter that validates request and response of every exchange. */
+    public static OpenApiValidationFilter filter(String basePath) {
+        return new OpenApiValidationFilter(validator(basePath));
     }
 
-    /**
-     * Validates the response only: for requests a test sends on purpose although the contract forbids them (to
-     * provoke a documented error), the request findings are expected, the response must still conform.
-     */
-    public static OpenApiValidationFilter responsesOnly(String basePath) {
-        return new OpenApiValidationFilter(RESPONSES_ONLY.computeIfAbsent(basePath, p -> build(p, true)));
+    /** Builds the validator ahead of the first request, e.g. while the target starts. */
+    public static void prepare(String basePath) {
+        validator(basePath);
     }
 
-    private static OpenApiInteractionValidator build(String basePath, boolean ignoreRequests) {
-        LevelResolver.Builder levels = LevelResolver.create();
-        if (ignoreRequests) {
-            levels.withLevel("validation.request", ValidationReport.Level.IGNORE);
-        }
-        return OpenApiInteractionValidator.createForInlineApiSpecification(Contract.load().text())
-                .withBasePathOverride(basePath.isEmpty() ? "/" : basePath)
-                .withLevelResolver(levels.build())
-                .build();
+    private static OpenApiInteractionValidator validator(String basePath) {
+        return VALIDATORS.computeIfAbsent(basePath, path -> OpenApiInteractionValidator
+                .createForInlineApiSpecification(Contract.load().text())
+                .withBasePathOverride(path.isEmpty() ? "/" : path)
+                .build());
     }
 }

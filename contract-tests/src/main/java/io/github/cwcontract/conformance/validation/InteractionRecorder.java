@@ -31,10 +31,18 @@ public final class InteractionRecorder {
 
     private final String basePath;
     private final Consumer<Interaction> sink;
+    private final boolean invalidRequestsExpected;
 
-    public InteractionRecorder(String basePath, Consumer<Interaction> sink) {
+    /**
+     * @param basePath                the deployment's base path (stripped before matching contract paths)
+     * @param sink                    receives every interaction
+     * @param invalidRequestsExpected the requests break the contract on purpose (to provoke a documented error):
+     *                                request findings are expected, only response findings fail
+     */
+    public InteractionRecorder(String basePath, Consumer<Interaction> sink, boolean invalidRequestsExpected) {
         this.basePath = basePath;
         this.sink = sink;
+        this.invalidRequestsExpected = invalidRequestsExpected;
     }
 
     public Filter outer() {
@@ -56,8 +64,13 @@ public final class InteractionRecorder {
             sink.accept(interaction(request, response, List.of(), null));
             return response;
         } catch (OpenApiValidationException e) {
-            Interaction interaction = interaction(request, context.getValue(RESPONSE), findings(e.getValidationReport()), null);
+            Response response = context.getValue(RESPONSE);
+            List<String> findings = findings(e.getValidationReport());
+            Interaction interaction = interaction(request, response, findings, null);
             sink.accept(interaction);
+            if (findings.isEmpty()) {
+                return response;
+            }
             throw new ContractViolation(interaction);
         } catch (RuntimeException e) {
             sink.accept(interaction(request, null, List.of(), String.valueOf(e)));
@@ -103,10 +116,11 @@ public final class InteractionRecorder {
                 .findFirst().orElse(null);
     }
 
-    private static List<String> findings(ValidationReport report) {
+    private List<String> findings(ValidationReport report) {
         List<String> findings = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() == ValidationReport.Level.ERROR) {
+            boolean expected = invalidRequestsExpected && message.getKey().startsWith("validation.request.");
+            if (message.getLevel() == ValidationReport.Level.ERROR && !expected) {
                 findings.add(describe(message, ""));
             }
         }
