@@ -143,13 +143,17 @@ class MessageLifecycleTest {
     private static List<Long> page(PublicApi api, ConversationRef conversation, Long before) {
         JsonNode page = api.listMessages(conversation, before).expect(200).json();
         List<Long> ids = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        boolean ascending = true;
         long previousCreatedAt = Long.MIN_VALUE;
         for (JsonNode message : page) {
             long createdAt = message.path("created_at").asLong();
-            assertTrue(createdAt >= previousCreatedAt, "messages are not in ascending created_at order: " + page);
+            ascending &= createdAt >= previousCreatedAt;
             previousCreatedAt = createdAt;
             ids.add(message.path("id").asLong());
+            order.add(message.path("id").asLong() + " at " + createdAt);
         }
+        assertTrue(ascending, "messages are not in ascending created_at order: " + order);
         assertTrue(ids.size() <= PAGE_SIZE, "a page holds " + ids.size() + " messages, more than " + PAGE_SIZE);
         return ids;
     }

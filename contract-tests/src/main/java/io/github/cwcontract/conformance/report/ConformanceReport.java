@@ -54,12 +54,12 @@ public final class ConformanceReport implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
     }
 
     @Override
-    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         String json = entry.getKeyValuePairs().get(Interaction.REPORT_ENTRY_KEY);
         if (json != null) {
             interactions.computeIfAbsent(id, k -> new ArrayList<>()).add(Interaction.fromJson(json));
@@ -67,12 +67,12 @@ public final class ConformanceReport implements TestExecutionListener {
     }
 
     @Override
-    public void executionSkipped(TestIdentifier id, String reason) {
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
         skips.put(id, reason);
     }
 
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         switch (result.getStatus()) {
             case FAILED -> failures.put(id, result);
             case ABORTED -> skips.put(id, result.getThrowable().map(Throwable::getMessage).orElse(""));
@@ -81,7 +81,7 @@ public final class ConformanceReport implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(FILE_NAME), render(), StandardCharsets.UTF_8);

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Counts tests: passed, failed, skipped (skipped or aborted, e.g. a step whose prerequisite is missing). A failing
  * container (e.g. a class whose set-up failed) counts as one failure; tests that never ran below a skipped or
- * failed container count as skipped.
+ * failed container count as skipped. Test classes may run in parallel, hence the synchronisation.
  */
 public final class Summary implements TestExecutionListener {
 
@@ -22,12 +22,12 @@ public final class Summary implements TestExecutionListener {
     private int skipped;
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
     }
 
     @Override
-    public void executionSkipped(TestIdentifier id, String reason) {
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
         reported.add(id);
         if (id.isTest()) {
             skipped++;
@@ -37,7 +37,7 @@ public final class Summary implements TestExecutionListener {
     }
 
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         reported.add(id);
         TestExecutionResult.Status status = result.getStatus();
         if (id.isTest()) {
@@ -64,20 +64,20 @@ public final class Summary implements TestExecutionListener {
         return count;
     }
 
-    public int passed() {
+    public synchronized int passed() {
         return passed;
     }
 
-    public int failed() {
+    public synchronized int failed() {
         return failed;
     }
 
-    public int skipped() {
+    public synchronized int skipped() {
         return skipped;
     }
 
     /** The result line, exactly {@code N passed, N failed, N skipped}. */
-    public String line() {
+    public synchronized String line() {
         return passed + " passed, " + failed + " failed, " + skipped + " skipped";
     }
 }

@@ -96,7 +96,7 @@ enum Deviation {
     },
 
     MESSAGES_REVERSED("a wrong list order: messages newest first",
-            "listMessages returns both messages, oldest first", "in posting order") {
+            "listMessages returns both messages, oldest first", "order") {
         @Override
         Rewrite rewrite(Target reference) {
             return responseJson(path -> MESSAGES.matcher(path).matches(), json -> {
