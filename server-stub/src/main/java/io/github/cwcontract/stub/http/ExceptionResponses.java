@@ -86,6 +86,9 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
         if (path.isEmpty()) {
             return "The request body must be a JSON object";
         }
+        if (mapping.getOriginalMessage().startsWith("Missing required creator property")) {
+            return path.replace(".[", "[") + " is required";
+        }
         String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 ? JSON_TYPES.entrySet().stream()
                         .filter(type -> type.getKey().isAssignableFrom(mismatch.getTargetType()))
