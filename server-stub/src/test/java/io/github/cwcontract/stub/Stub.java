@@ -3,6 +3,8 @@ package io.github.cwcontract.stub;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
@@ -16,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -39,9 +42,10 @@ final class Stub implements AutoCloseable {
 
     private static final String SPEC = loadSpec();
     /** Validates requests and responses: for calls the contract allows. */
-    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(validator(LevelResolver.create()
+    private static final OpenApiInteractionValidator STRICT_VALIDATOR = validator(LevelResolver.create()
             // the contract's request schemas are open (servers ignore unknown keys); the validator would close them
-            .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)));
+            .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE));
+    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(STRICT_VALIDATOR);
     /** Validates responses only: for requests that break the contract on purpose. */
     private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(validator(
             LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE)));
@@ -121,6 +125,25 @@ final class Stub implements AutoCloseable {
         return api().contentType(ContentType.JSON).body(Map.of("content", content))
                 .post(conversationPath(inbox, sourceId, conversationId) + "/messages")
                 .then().statusCode(200).extract().path("id");
+    }
+
+    /**
+     * Validates an exchange made with the JDK's HTTP client against the contract, as the RestAssured filter does.
+     *
+     * @param requestBody the JSON sent, or null for none
+     */
+    static void assertConforms(String method, String path, String requestBody, HttpResponse<String> response) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
+        if (requestBody != null) {
+            request.withContentType("application/json").withBody(requestBody);
+        }
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode())
+                .withBody(response.body());
+        response.headers().firstValue("Content-Type").ifPresent(answer::withContentType);
+        ValidationReport report = STRICT_VALIDATOR.validate(request.build(), answer.build());
+        if (report.hasErrors()) {
+            throw new AssertionError(method + " " + path + " breaks the contract: " + report);
+        }
     }
 
     static String hmac(String key, String message) {
