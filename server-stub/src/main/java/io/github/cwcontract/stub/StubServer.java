@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
 import java.util.logging.Level;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 
 /** A running stub: Jersey on Jetty over one in-memory {@link Store}. Also the runnable jar's main class. */
 public final class StubServer implements AutoCloseable {
-    /** Kept so that the configured level is not lost when the logger is garbage-collected. */
+    /** Jetty's INFO lines (version, connector) are noise for a stub; kept referenced so the level sticks. */
     private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
 
     private final Server jetty;
@@ -30,6 +31,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     public static StubServer start(StubConfig config) throws Exception {
+        JETTY_LOG.setLevel(Level.WARNING);
         Store store = new Store(config.clock(), config.messagesPerMinuteLimit());
         for (StubConfig.InboxSpec inbox : config.effectiveInboxes()) {
             store.locked(() -> store.addInbox(inbox.identifier(), inbox.hmacToken(), inbox.hmacMandatory(),
@@ -71,35 +73,45 @@ public final class StubServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Starts a server as the command line says and leaves it running (its threads keep the JVM alive).
+     *
+     * @return the exit status: 0 when the server runs or help was printed, 2 for bad options, 1 when the server
+     *         cannot start
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         StubConfig config;
         try {
             config = CommandLine.parse(args);
         } catch (CommandLine.UsageException e) {
-            System.err.println("chatwoot-stub-server: " + e.getMessage());
-            System.err.println("Run with --help for the options.");
-            System.exit(2);
-            return;
+            err.println("chatwoot-stub-server: " + e.getMessage());
+            err.println("Run with --help for the options.");
+            return 2;
         }
         if (config == null) {
-            System.out.print(CommandLine.USAGE);
-            return;
+            out.print(CommandLine.USAGE);
+            return 0;
         }
-        JETTY_LOG.setLevel(Level.WARNING);
         StubServer server;
         try {
             server = start(config);
         } catch (Exception e) {
-            System.err.println("chatwoot-stub-server: cannot listen on " + config.host() + ":" + config.port() + ": "
+            err.println("chatwoot-stub-server: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         for (InboxRow inbox : server.inboxes()) {
-            System.out.println("inbox identifier=" + inbox.identifier + " hmac_mandatory=" + inbox.hmacMandatory
+            out.println("inbox identifier=" + inbox.identifier + " hmac_mandatory=" + inbox.hmacMandatory
                     + " hmac_token=" + inbox.hmacToken);
         }
-        System.out.println("listening on " + server.baseUri());
-        System.out.flush();
+        out.println("listening on " + server.baseUri());
+        out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -107,5 +119,6 @@ public final class StubServer implements AutoCloseable {
                 // the JVM is exiting anyway
             }
         }));
+        return 0;
     }
 }

@@ -106,8 +106,8 @@ public final class ConversationsResource implements ConversationsApi {
         customAttributes.forEach((key, value) -> {
             if (value instanceof String text && text.codePointCount(0, text.length()) >= CUSTOM_STRING_LIMIT) {
                 errors.add("Custom attributes " + key + " length should be < " + CUSTOM_STRING_LIMIT);
-            } else if (value instanceof Number number && !(value instanceof Double)
-                    && new BigInteger(number.toString()).compareTo(CUSTOM_INTEGER_LIMIT) >= 0) {
+            } else if ((value instanceof Integer || value instanceof Long || value instanceof BigInteger)
+                    && new BigInteger(value.toString()).compareTo(CUSTOM_INTEGER_LIMIT) >= 0) {
                 errors.add("Custom attributes " + key + " value should be < " + CUSTOM_INTEGER_LIMIT);
             }
         });

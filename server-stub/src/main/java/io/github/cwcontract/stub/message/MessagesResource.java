@@ -66,11 +66,11 @@ public final class MessagesResource {
                                       @PathParam("conversation_id") Integer conversationId,
                                       @QueryParam("before") Integer before) {
         return store.locked(() -> {
-            List<MessageRow> page = conversation(inboxIdentifier, contactIdentifier, conversationId).messages.stream()
+            List<MessageRow> older = conversation(inboxIdentifier, contactIdentifier, conversationId).messages.stream()
                     .filter(m -> before == null || m.id < before)
                     .sorted(Comparator.comparing((MessageRow m) -> m.createdAt).thenComparingInt(m -> m.id))
                     .toList();
-            return page.subList(Math.max(0, page.size() - PAGE_SIZE), page.size()).stream()
+            return older.subList(Math.max(0, older.size() - PAGE_SIZE), older.size()).stream()
                     .map(m -> MessageViews.message(m, uriInfo.getBaseUri()))
                     .toList();
         });

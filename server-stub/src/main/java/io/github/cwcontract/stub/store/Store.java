@@ -148,10 +148,6 @@ public final class Store {
         return conversationsInScope(session).stream().filter(c -> c.displayId == displayId).findFirst();
     }
 
-    public Optional<ConversationRow> conversationInScope(String inboxIdentifier, String sourceId, int displayId) {
-        return session(inboxIdentifier, sourceId).flatMap(session -> conversationInScope(session, displayId));
-    }
-
     public Optional<ConversationRow> conversationByUuid(String uuid) {
         return conversations.stream().filter(c -> c.uuid.equalsIgnoreCase(uuid)).findFirst();
     }
