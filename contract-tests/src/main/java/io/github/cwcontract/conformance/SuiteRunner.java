@@ -33,7 +33,8 @@ public final class SuiteRunner {
             "junit.jupiter.execution.parallel.mode.default", "same_thread",
             "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
             "junit.jupiter.execution.parallel.config.strategy", "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism", "2");
+            "junit.jupiter.execution.parallel.config.fixed.parallelism", "2",
+            "junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL");
 
     private SuiteRunner() {
     }

@@ -7,6 +7,7 @@ import io.github.cwcontract.conformance.target.Target;
 import io.github.cwcontract.conformance.validation.ContractValidation;
 import io.github.cwcontract.conformance.validation.Interaction;
 import io.github.cwcontract.conformance.validation.InteractionRecorder;
+import io.github.cwcontract.conformance.validation.TargetHealth;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
@@ -53,15 +54,22 @@ public final class PublicApi {
 
     private final Target target;
     private final Consumer<Interaction> sink;
+    private final TargetHealth health;
     private final boolean invalidRequestsExpected;
 
-    public PublicApi(Target target, Consumer<Interaction> sink) {
-        this(target, sink, false);
+    /**
+     * @param target the deployment
+     * @param sink   receives every request/response exchange
+     * @param health shared by all tests of a run
+     */
+    public PublicApi(Target target, Consumer<Interaction> sink, TargetHealth health) {
+        this(target, sink, health, false);
     }
 
-    private PublicApi(Target target, Consumer<Interaction> sink, boolean invalidRequestsExpected) {
+    private PublicApi(Target target, Consumer<Interaction> sink, TargetHealth health, boolean invalidRequestsExpected) {
         this.target = target;
         this.sink = sink;
+        this.health = health;
         this.invalidRequestsExpected = invalidRequestsExpected;
     }
 
@@ -74,7 +82,7 @@ public final class PublicApi {
      * findings are expected and ignored, the response is still validated.
      */
     public PublicApi sendingInvalidRequests() {
-        return new PublicApi(target, sink, true);
+        return new PublicApi(target, sink, health, true);
     }
 
     /**
@@ -90,7 +98,7 @@ public final class PublicApi {
     public RequestSpecification request() {
         URI base = target.baseUrl();
         String basePath = target.basePath();
-        InteractionRecorder recorder = new InteractionRecorder(basePath, sink, invalidRequestsExpected);
+        InteractionRecorder recorder = new InteractionRecorder(basePath, sink, health, invalidRequestsExpected);
         return RestAssured.given()
                 .config(CONFIG)
                 .baseUri(base.getScheme() + "://" + base.getRawAuthority())

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,12 +103,8 @@ public final class Contract {
 
     private List<ContractOperation> readOperations() {
         List<ContractOperation> result = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> entries = path.getValue().fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
                 if (!METHODS.contains(entry.getKey())) {
                     continue;
                 }

@@ -4,6 +4,7 @@ import io.github.cwcontract.conformance.api.PublicApi;
 import io.github.cwcontract.conformance.target.ReferenceServer;
 import io.github.cwcontract.conformance.target.Target;
 import io.github.cwcontract.conformance.validation.Interaction;
+import io.github.cwcontract.conformance.validation.TargetHealth;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -31,13 +32,15 @@ public final class ConformanceExtension implements ParameterResolver {
         if (parameter.getParameter().getType() == Target.class) {
             return target;
         }
+        TargetHealth health = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(TargetHealth.class, key -> new TargetHealth(), TargetHealth.class);
         return new PublicApi(target,
-                interaction -> context.publishReportEntry(Interaction.REPORT_ENTRY_KEY, interaction.toJson()));
+                interaction -> context.publishReportEntry(Interaction.REPORT_ENTRY_KEY, interaction.toJson()), health);
     }
 
     private static Target target(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(ReferenceServer.Running.class, key -> Target
+                .computeIfAbsent(ReferenceServer.Running.class, key -> Target
                         .fromParameters(context::getConfigurationParameter)
                         .map(ReferenceServer.Running::external)
                         .orElseGet(ReferenceServer::start), ReferenceServer.Running.class)

@@ -55,7 +55,7 @@ class ExampleResponsesTest {
         for (ContractOperation operation : contract.operations()) {
             for (String status : operation.statuses()) {
                 JsonNode response = contract.resolve(operation.node().path("responses").path(status));
-                Iterator<Map.Entry<String, JsonNode>> media = response.path("content").fields();
+                Iterator<Map.Entry<String, JsonNode>> media = response.path("content").properties().iterator();
                 if (!media.hasNext()) {
                     cases.add(new ExampleCase(operation, status, null, null, true));
                     continue;
@@ -64,7 +64,7 @@ class ExampleResponsesTest {
                 boolean json = first.getKey().contains("json");
                 JsonNode content = first.getValue();
                 if (content.has("examples")) {
-                    content.path("examples").fields().forEachRemaining(e -> cases.add(new ExampleCase(
+                    content.path("examples").properties().forEach(e -> cases.add(new ExampleCase(
                             operation, status, e.getKey(), contract.resolve(e.getValue()).path("value"), json)));
                 } else {
                     cases.add(new ExampleCase(operation, status, null, content.path("example"), json));

@@ -6,6 +6,8 @@ import io.github.cwcontract.conformance.contract.Contract;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The Atlassian validator built from the contract, one per deployment base path, shared by all tests of a JVM
@@ -14,6 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ContractValidation {
 
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+
+    /** Its INFO messages (e.g. that the survey page's HTML body is not validated) are expected, not news. */
+    private static final Logger VALIDATOR_LOG = Logger.getLogger("com.atlassian.oai.validator");
+
+    static {
+        VALIDATOR_LOG.setLevel(Level.WARNING);
+    }
 
     private ContractValidation() {
     }

@@ -31,17 +31,21 @@ public final class InteractionRecorder {
 
     private final String basePath;
     private final Consumer<Interaction> sink;
+    private final TargetHealth health;
     private final boolean invalidRequestsExpected;
 
     /**
      * @param basePath                the deployment's base path (stripped before matching contract paths)
      * @param sink                    receives every interaction
+     * @param health                  the run's record of whether the target still answers
      * @param invalidRequestsExpected the requests break the contract on purpose (to provoke a documented error):
      *                                request findings are expected, only response findings fail
      */
-    public InteractionRecorder(String basePath, Consumer<Interaction> sink, boolean invalidRequestsExpected) {
+    public InteractionRecorder(String basePath, Consumer<Interaction> sink, TargetHealth health,
+                               boolean invalidRequestsExpected) {
         this.basePath = basePath;
         this.sink = sink;
+        this.health = health;
         this.invalidRequestsExpected = invalidRequestsExpected;
     }
 
@@ -59,11 +63,14 @@ public final class InteractionRecorder {
 
     private Response record(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                             FilterContext context) {
+        health.beforeRequest();
         try {
             Response response = context.next(request, responseSpec);
+            health.answered();
             sink.accept(interaction(request, response, List.of(), null));
             return response;
         } catch (OpenApiValidationException e) {
+            health.answered();
             Response response = context.getValue(RESPONSE);
             List<String> findings = findings(e.getValidationReport());
             Interaction interaction = interaction(request, response, findings, null);
@@ -73,6 +80,7 @@ public final class InteractionRecorder {
             }
             throw new ContractViolation(interaction);
         } catch (RuntimeException e) {
+            health.noAnswer();
             sink.accept(interaction(request, null, List.of(), String.valueOf(e)));
             throw e;
         }
