@@ -46,8 +46,7 @@ public final class PublicApi {
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
             .httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.connection.timeout", CONNECT_TIMEOUT_MILLIS)
-                    .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS)
-                    .setParam("http.connection-manager.timeout", (long) CONNECT_TIMEOUT_MILLIS))
+                    .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS))
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     private static final ObjectMapper JSON = new ObjectMapper();
