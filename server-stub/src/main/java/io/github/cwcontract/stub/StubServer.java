@@ -44,8 +44,8 @@ public final class StubServer implements AutoCloseable {
         connector.setHost(config.host());
         HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
         http.setSendServerVersion(false);
-        // let odd but well-formed paths (%2F, %00, encoded dots) reach the application, which answers them with
-        // the contract's 404 instead of Jetty's HTML 400 page
+        // let odd but well-formed paths (%2F, encoded dots, backslashes) reach the application, which answers them
+        // with the contract's 404 rather than Jetty refusing them with 400
         http.setUriCompliance(UriCompliance.UNSAFE);
         jetty.setErrorHandler(new JsonErrorHandler());
         try {

@@ -1,5 +1,6 @@
 package io.github.cwcontract.stub;
 
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import static io.github.cwcontract.stub.Stub.conversationPath;
 import static io.github.cwcontract.stub.Stub.inboxPath;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** What every request gets regardless of the operation: real clients' habits, CORS, and the served contract. */
 class ConventionsTest {
@@ -84,6 +86,12 @@ class ConventionsTest {
         String served = stub.unvalidated().get("/openapi.yaml").then()
                 .statusCode(200).contentType("application/yaml; charset=utf-8").extract().asString();
         assertEquals(Stub.spec(), served);
+    }
+
+    @Test
+    void theContractValidatorOfTheseTestsIsActive() {
+        // the contract has no /openapi.yaml operation: a validated request to it must be refused by the filter
+        assertThrows(OpenApiValidationFilter.OpenApiValidationException.class, () -> stub.api().get("/openapi.yaml"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * How Rails routes {@code /public/api/v1}: the routes default to the json format, so {@code Accept} is ignored, and
@@ -29,7 +30,7 @@ public final class RequestConventions implements ContainerRequestFilter {
             path = path.substring(0, path.length() - ".json".length());
             request.setRequestUri(UriBuilder.fromUri(uri).replacePath(path).build());
         }
-        if (path.substring(API_PREFIX.length()).contains(".") || path.toLowerCase().contains("%2e")) {
+        if (path.substring(API_PREFIX.length()).contains(".") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
             request.abortWith(ApiErrors.notFoundResponse());
         }
     }

@@ -58,9 +58,9 @@ public final class MessageViews {
     }
 
     /*
-     * The generated oneOf unions Sender and Attachment cannot stand for every variant (the union's file_type enum
-     * only holds "embed", a limitation of the generator), so a message holds the generated variant model itself,
-     * written in the union's place through @JsonValue.
+     * The generated oneOf unions Sender and Attachment mix the keys of all their variants, and Attachment's
+     * file_type enum only holds "embed" (a limitation of the generator), so a message holds the generated variant
+     * model itself, written in the union's place through @JsonValue.
      */
 
     private static final class ContactSenderInUnion extends Sender {
