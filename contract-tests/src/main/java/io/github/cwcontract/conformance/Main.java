@@ -3,9 +3,9 @@ package io.github.cwcontract.conformance;
 import io.github.cwcontract.conformance.api.PublicApi;
 import io.github.cwcontract.conformance.report.ConformanceReport;
 import io.github.cwcontract.conformance.report.Summary;
-import io.github.cwcontract.conformance.target.Preflight;
-import io.github.cwcontract.conformance.target.ReferenceServer;
-import io.github.cwcontract.conformance.target.Target;
+import io.github.cwcontract.conformance.deployment.Preflight;
+import io.github.cwcontract.conformance.deployment.ReferenceServer;
+import io.github.cwcontract.conformance.deployment.Target;
 
 import java.io.PrintStream;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.github.cwcontract.conformance;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.cwcontract.conformance.report.ConformanceReport;
-import io.github.cwcontract.conformance.target.ReferenceServer;
+import io.github.cwcontract.conformance.deployment.ReferenceServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package io.github.cwcontract.conformance.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cwcontract.conformance.target.Target;
+import io.github.cwcontract.conformance.deployment.Target;
 import io.github.cwcontract.conformance.validation.ContractValidation;
 import io.github.cwcontract.conformance.validation.Interaction;
 import io.github.cwcontract.conformance.validation.InteractionRecorder;

@@ -6,7 +6,7 @@ import io.github.cwcontract.conformance.api.PublicApi;
 import io.github.cwcontract.conformance.api.TestData;
 import io.github.cwcontract.conformance.api.Verb;
 import io.github.cwcontract.conformance.junit.ServerConformance;
-import io.github.cwcontract.conformance.target.Target;
+import io.github.cwcontract.conformance.deployment.Target;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

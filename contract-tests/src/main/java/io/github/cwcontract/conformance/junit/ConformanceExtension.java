@@ -1,8 +1,8 @@
 package io.github.cwcontract.conformance.junit;
 
 import io.github.cwcontract.conformance.api.PublicApi;
-import io.github.cwcontract.conformance.target.ReferenceServer;
-import io.github.cwcontract.conformance.target.Target;
+import io.github.cwcontract.conformance.deployment.ReferenceServer;
+import io.github.cwcontract.conformance.deployment.Target;
 import io.github.cwcontract.conformance.validation.Interaction;
 import io.github.cwcontract.conformance.validation.TargetHealth;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cwcontract.conformance.api.Hmac;
-import io.github.cwcontract.conformance.target.Target;
+import io.github.cwcontract.conformance.deployment.Target;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

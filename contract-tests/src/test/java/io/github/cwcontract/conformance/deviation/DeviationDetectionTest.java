@@ -2,8 +2,8 @@ package io.github.cwcontract.conformance.deviation;
 
 import io.github.cwcontract.conformance.SuiteRunner;
 import io.github.cwcontract.conformance.report.Summary;
-import io.github.cwcontract.conformance.target.ReferenceServer;
-import io.github.cwcontract.conformance.target.Target;
+import io.github.cwcontract.conformance.deployment.ReferenceServer;
+import io.github.cwcontract.conformance.deployment.Target;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
