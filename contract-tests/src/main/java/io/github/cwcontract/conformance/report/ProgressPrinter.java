@@ -7,18 +7,26 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prints one line per test, failures with their message, under a heading per test class. Test classes may run in
- * parallel, so each class's lines are collected and printed together when the class is done.
+ * Prints one line per test as it finishes (failures with their message) under a heading per test class.
+ *
+ * <p>Test classes may run in parallel. One class at a time prints live; the lines of the others are held back and
+ * printed as a block when that class is done, so that each class's lines stay together.
  */
 public final class ProgressPrinter implements TestExecutionListener {
 
     private final PrintStream out;
-    private final Map<TestIdentifier, Long> started = new ConcurrentHashMap<>();
-    private final Map<TestIdentifier, StringBuilder> blocks = new ConcurrentHashMap<>();
+    private final Map<TestIdentifier, Long> started = new HashMap<>();
+    /** Classes that are held back, in start order, with their lines so far. */
+    private final Map<TestIdentifier, StringBuilder> heldBack = new LinkedHashMap<>();
+    private final List<TestIdentifier> finished = new ArrayList<>();
+    private TestIdentifier live;
     private TestPlan plan;
 
     public ProgressPrinter(PrintStream out) {
@@ -26,29 +34,39 @@ public final class ProgressPrinter implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
     }
 
     @Override
-    public void executionStarted(TestIdentifier id) {
+    public synchronized void executionStarted(TestIdentifier id) {
         started.put(id, System.nanoTime());
         if (isClass(id)) {
-            blocks.put(id, new StringBuilder("\n").append(id.getDisplayName()).append('\n'));
+            heldBack.put(id, new StringBuilder());
+            line(id, "\n" + id.getDisplayName());
+            if (live == null) {
+                goLive(id);
+            }
         }
     }
 
     @Override
-    public void executionSkipped(TestIdentifier id, String reason) {
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
         if (isClass(id)) {
-            print("\n" + id.getDisplayName() + "\n  SKIP all (" + reason + ")\n");
+            String block = "\n" + id.getDisplayName() + "\n  SKIP all (" + reason + ")\n";
+            if (live == null) {
+                print(block);
+            } else {
+                heldBack.put(id, new StringBuilder(block));
+                finished.add(id);
+            }
         } else {
             line(id, "  SKIP " + TestNames.withinClass(plan, id) + " (" + reason + ")");
         }
     }
 
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
         if (id.isTest() || failed) {
             long millis = (System.nanoTime() - started.getOrDefault(id, System.nanoTime())) / 1_000_000;
@@ -61,25 +79,34 @@ public final class ProgressPrinter implements TestExecutionListener {
             }
         }
         if (isClass(id)) {
-            StringBuilder block = blocks.remove(id);
-            if (block != null) {
-                print(block.toString());
+            if (id.equals(live)) {
+                live = null;
+                finished.forEach(done -> print(heldBack.remove(done).toString()));
+                finished.clear();
+                heldBack.keySet().stream().findFirst().ifPresent(this::goLive);
+            } else {
+                finished.add(id);
             }
         }
+    }
+
+    /** Prints what the class has so far and lets its further lines through at once. */
+    private void goLive(TestIdentifier testClass) {
+        live = testClass;
+        print(heldBack.remove(testClass).toString());
     }
 
     private void line(TestIdentifier id, String line) {
-        StringBuilder block = TestNames.testClass(plan, id).map(blocks::get).orElse(null);
+        TestIdentifier testClass = TestNames.testClass(plan, id).orElse(null);
+        StringBuilder block = testClass == null ? null : heldBack.get(testClass);
         if (block == null) {
             print(line + "\n");
         } else {
-            synchronized (block) {
-                block.append(line).append('\n');
-            }
+            block.append(line).append('\n');
         }
     }
 
-    private synchronized void print(String text) {
+    private void print(String text) {
         out.print(text);
         out.flush();
     }
