@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,8 @@ public final class ConformanceReport implements TestExecutionListener {
         StringBuilder md = new StringBuilder();
         md.append("# Chatwoot Public API conformance report\n\n")
                 .append(title).append("\n\n")
-                .append("Run at ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append("Run at ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append(". Every request and response was validated against the contract `").append(Contract.RESOURCE)
                 .append("`.\n\n**Result: ").append(summary.line()).append("**\n\n");
         renderCoverage(md);

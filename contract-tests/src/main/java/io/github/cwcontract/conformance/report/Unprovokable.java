@@ -7,8 +7,8 @@ import java.util.Optional;
 final class Unprovokable {
 
     private static final String CSAT_LOCK = "the 14-day CSAT lock: needs a survey message older than 14 days";
-    private static final String UPDATE_FAILURE =
-            "a failure while saving the message (e.g. the per-minute message limit), not provokable on demand";
+    private static final String UPDATE_FAILURE = "a failure while saving the message: the only one a client can cause"
+            + " is the per-conversation limit of 200 messages a minute, too heavy to provoke in a routine run";
 
     private static final Map<String, String> REASONS = Map.of(
             "toggleConversationStatus 422", "the conversation fails its own validation on save; no client input does that",
