@@ -1,5 +1,6 @@
 package io.github.cwcontract.stub.http;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -13,6 +14,7 @@ import java.util.Locale;
  * How Rails routes {@code /public/api/v1}: the routes default to the json format, so {@code Accept} is ignored, and
  * every route ends in an optional {@code (.:format)} suffix, so a trailing {@code .json} is dropped while any other
  * dot in a path segment makes the route not match (404): a source_id containing {@code .} cannot be used in a path.
+ * There are no OPTIONS routes either (CORS preflights are answered by {@link Cors}).
  */
 @PreMatching
 public final class RequestConventions implements ContainerRequestFilter {
@@ -21,6 +23,11 @@ public final class RequestConventions implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         request.getHeaders().remove(HttpHeaders.ACCEPT);
+        if (request.getMethod().equals(HttpMethod.OPTIONS)
+                && request.getHeaderString("Access-Control-Request-Method") == null) {
+            request.abortWith(ApiErrors.notFoundResponse());
+            return;
+        }
         URI uri = request.getUriInfo().getRequestUri();
         String path = uri.getRawPath();
         if (path == null || !path.startsWith(API_PREFIX)) {
