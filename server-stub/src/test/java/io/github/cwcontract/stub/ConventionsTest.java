@@ -16,6 +16,7 @@ import static io.github.cwcontract.stub.Stub.inboxPath;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every request gets regardless of the operation: real clients' habits, CORS, and the served contract. */
 class ConventionsTest {
@@ -54,6 +55,15 @@ class ConventionsTest {
         assertEquals(200, postWithoutBody(path + "/update_last_seen").statusCode());
         assertEquals(200, postWithoutBody(path + "/messages").statusCode());
         assertEquals(200, postWithoutBody(path + "/toggle_status").statusCode());
+
+        // like Rails, a body without a Content-Type is not read at all
+        HttpResponse<String> untyped = CLIENT.send(HttpRequest.newBuilder(
+                        URI.create(stub.server.baseUri() + path + "/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"unlabelled\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Stub.assertConforms("POST", path + "/messages", null, untyped);
+        assertEquals(200, untyped.statusCode());
+        assertTrue(untyped.body().contains("\"content\":null"), untyped.body());
     }
 
     @Test

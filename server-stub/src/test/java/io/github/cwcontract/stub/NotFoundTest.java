@@ -128,6 +128,7 @@ class NotFoundTest {
         assertNotFound(stub.unvalidated().get("/public/api/v1/widget/config"));
         assertNotFound(stub.unvalidated().get("/public/api/v2/inboxes/" + PLAIN));
         assertNotFound(stub.unvalidated().get("/"));
+        assertNotFound(stub.unvalidated().options(inboxPath(PLAIN)));
         assertNotFound(stub.unvalidated().get("/rails/active_storage/blobs/redirect/unknown/file.png"));
     }
 

@@ -8,7 +8,6 @@ import io.github.cwcontract.stub.model.ConversationCreateRequest;
 import io.github.cwcontract.stub.model.TypingStatusRequest;
 import io.github.cwcontract.stub.store.ContactInboxRow;
 import io.github.cwcontract.stub.store.ConversationRow;
-import io.github.cwcontract.stub.store.JsonValues;
 import io.github.cwcontract.stub.store.Store;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -41,7 +40,10 @@ public final class ConversationsResource implements ConversationsApi {
                 .toList());
     }
 
-    /** Only custom_attributes is read; an inbox locked to a single conversation is not emulated. */
+    /**
+     * Only custom_attributes is read, and only validated: the public API never shows a conversation's custom
+     * attributes. An inbox locked to a single conversation is not emulated.
+     */
     @Override
     public Conversation createConversation(String inboxIdentifier, String contactIdentifier,
                                            ConversationCreateRequest body) {
@@ -50,7 +52,7 @@ public final class ConversationsResource implements ConversationsApi {
         return store.locked(() -> {
             ContactInboxRow session = session(inboxIdentifier, contactIdentifier);
             validate(customAttributes);
-            ConversationRow conversation = store.addConversation(session, JsonValues.copy(customAttributes));
+            ConversationRow conversation = store.addConversation(session);
             return ConversationViews.conversation(conversation, uriInfo.getBaseUri());
         });
     }

@@ -3,7 +3,6 @@ package io.github.cwcontract.stub.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A conversation. Mutable fields are guarded by the {@link Store} lock. */
@@ -15,22 +14,19 @@ public final class ConversationRow {
     public final String uuid;
     public final InboxRow inbox;
     public final ContactInboxRow contactInbox;
-    public final Map<String, Object> customAttributes;
     /** Ascending by id, which is also creation order. */
     public final List<MessageRow> messages = new ArrayList<>();
     public ContactRow contact;
     public String status = "open";
     public Instant contactLastSeenAt;
 
-    ConversationRow(int internalId, int displayId, String uuid, ContactInboxRow contactInbox,
-                    Map<String, Object> customAttributes) {
+    ConversationRow(int internalId, int displayId, String uuid, ContactInboxRow contactInbox) {
         this.internalId = internalId;
         this.displayId = displayId;
         this.uuid = uuid;
         this.contactInbox = contactInbox;
         this.inbox = contactInbox.inbox;
         this.contact = contactInbox.contact;
-        this.customAttributes = customAttributes;
     }
 
     public Optional<MessageRow> message(long id) {

@@ -152,10 +152,10 @@ public final class Store {
         return conversations.stream().filter(c -> c.uuid.equalsIgnoreCase(uuid)).findFirst();
     }
 
-    public ConversationRow addConversation(ContactInboxRow session, Map<String, Object> customAttributes) {
+    public ConversationRow addConversation(ContactInboxRow session) {
         int displayId = ++lastDisplayId;
         ConversationRow conversation = new ConversationRow(FIRST_INTERNAL_CONVERSATION_ID + displayId - 1, displayId,
-                UUID.randomUUID().toString(), session, customAttributes);
+                UUID.randomUUID().toString(), session);
         conversations.add(conversation);
         return conversation;
     }
