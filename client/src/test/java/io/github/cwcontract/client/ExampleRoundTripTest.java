@@ -2,7 +2,6 @@ package io.github.cwcontract.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -17,8 +16,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,19 +40,10 @@ class ExampleRoundTripTest {
   private static final String MODEL_PACKAGE = "io.github.cwcontract.client.model.";
   private static final String SCHEMA_REF = "#/components/schemas/";
 
-  private static final OpenAPI SPEC = parseSpec();
+  private static final OpenAPI SPEC = Contract.spec();
   private static final ObjectMapper MAPPER = new ApiClient().getObjectMapper();
 
   private record Case(String name, Schema<?> schema, JsonNode example) {
-  }
-
-  private static OpenAPI parseSpec() {
-    String location = System.getProperty("contract.spec", "../openapi.yaml");
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true); // external refs only: internal $refs stay, so schema names map to model classes
-    OpenAPI spec = new OpenAPIV3Parser().read(location, null, options);
-    assertNotNull(spec, "cannot parse " + location);
-    return spec;
   }
 
   @TestFactory
