@@ -1,0 +1,111 @@
+package io.github.cwcontract.stub;
+
+import io.github.cwcontract.stub.store.InboxRow;
+import io.github.cwcontract.stub.store.Store;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+
+import java.net.URI;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A running stub: Jersey on Jetty over one in-memory {@link Store}. Also the runnable jar's main class. */
+public final class StubServer implements AutoCloseable {
+    /** Kept so that the configured level is not lost when the logger is garbage-collected. */
+    private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
+
+    private final Server jetty;
+    private final Store store;
+    private final URI baseUri;
+
+    private StubServer(Server jetty, Store store, URI baseUri) {
+        this.jetty = jetty;
+        this.store = store;
+        this.baseUri = baseUri;
+    }
+
+    public static StubServer start(StubConfig config) throws Exception {
+        Store store = new Store(config.clock(), config.messagesPerMinuteLimit());
+        for (StubConfig.InboxSpec inbox : config.effectiveInboxes()) {
+            store.locked(() -> store.addInbox(inbox.identifier(), inbox.hmacToken(), inbox.hmacMandatory(),
+                    config.csatEnabled()));
+        }
+        Server jetty = JettyHttpContainerFactory.createServer(URI.create("http://localhost:" + config.port() + "/"),
+                StubApplication.create(store), false);
+        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        // the factory binds every interface; the stub listens where it is told to (loopback by default)
+        connector.setHost(config.host());
+        HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        http.setSendServerVersion(false);
+        // let odd but well-formed paths (%2F, %00, encoded dots) reach the application, which answers them with
+        // the contract's 404 instead of Jetty's HTML 400 page
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        jetty.setErrorHandler(new JsonErrorHandler());
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            jetty.stop();
+            throw e;
+        }
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return new StubServer(jetty, store, URI.create("http://" + host + ":" + connector.getLocalPort()));
+    }
+
+    /** Where the server listens, e.g. {@code http://127.0.0.1:3000} (no trailing slash). */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public List<InboxRow> inboxes() {
+        return store.locked(store::inboxes);
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+
+    public static void main(String[] args) {
+        StubConfig config;
+        try {
+            config = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("chatwoot-stub-server: " + e.getMessage());
+            System.err.println("Run with --help for the options.");
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        JETTY_LOG.setLevel(Level.WARNING);
+        StubServer server;
+        try {
+            server = start(config);
+        } catch (Exception e) {
+            System.err.println("chatwoot-stub-server: cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        for (InboxRow inbox : server.inboxes()) {
+            System.out.println("inbox identifier=" + inbox.identifier + " hmac_mandatory=" + inbox.hmacMandatory
+                    + " hmac_token=" + inbox.hmacToken);
+        }
+        System.out.println("listening on " + server.baseUri());
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting anyway
+            }
+        }));
+    }
+}
