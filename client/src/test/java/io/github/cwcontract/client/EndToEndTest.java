@@ -3,7 +3,6 @@ package io.github.cwcontract.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,12 +50,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -111,7 +112,7 @@ class EndToEndTest {
   }
 
   /** A client of {@code stub} that records which operations it calls. */
-  static ApiClient client(StubServer stub) {
+  private static ApiClient client(StubServer stub) {
     ApiClient client = new ApiClient()
         .setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1))
         .setRequestInterceptor(request -> {
@@ -421,7 +422,7 @@ class EndToEndTest {
     String page = csat.getCsatSurveyPage(conversation.getUuid());
     assertTrue(page.contains("<html"), page);
 
-    fails(404, () -> csat.getCsatSurvey(java.util.UUID.randomUUID()));
+    fails(404, () -> csat.getCsatSurvey(UUID.randomUUID()));
   }
 
   @Test
@@ -502,12 +503,12 @@ class EndToEndTest {
     }
 
     @Override
-    public java.time.ZoneId getZone() {
+    public ZoneId getZone() {
       return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       throw new UnsupportedOperationException();
     }
   }
