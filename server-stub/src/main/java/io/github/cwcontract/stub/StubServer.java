@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /** A running stub: Jersey on Jetty over one in-memory {@link Store}. Also the runnable jar's main class. */
 public final class StubServer implements AutoCloseable {
-    /** Kept so that the configured level is not lost when the logger is garbage-collected. */
+    /** Jetty's INFO lines (version, connector) are noise for a stub; kept referenced so the level sticks. */
     private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
 
     private final Server jetty;
@@ -30,6 +30,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     public static StubServer start(StubConfig config) throws Exception {
+        JETTY_LOG.setLevel(Level.WARNING);
         Store store = new Store(config.clock(), config.messagesPerMinuteLimit());
         for (StubConfig.InboxSpec inbox : config.effectiveInboxes()) {
             store.locked(() -> store.addInbox(inbox.identifier(), inbox.hmacToken(), inbox.hmacMandatory(),
@@ -84,7 +85,6 @@ public final class StubServer implements AutoCloseable {
             System.out.print(CommandLine.USAGE);
             return;
         }
-        JETTY_LOG.setLevel(Level.WARNING);
         StubServer server;
         try {
             server = start(config);

@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.cwcontract.stub.model.Attachment;
 import io.github.cwcontract.stub.model.Contact;
 import io.github.cwcontract.stub.model.ContactSender;
@@ -87,6 +90,11 @@ public final class ContractJson {
                 .addMixIn(CsatSurvey.class, CsatSurveyKeys.class)
                 .addMixIn(CsatSurveyResponseRecord.class, CsatSurveyResponseRecordKeys.class)
                 .build();
+        // ALLOW_COERCION_OF_SCALARS leaves strings out: numbers and booleans are not strings either
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
         mapper.getFactory().setCharacterEscapes(new RailsEscapes());
         return mapper;
     }

@@ -2,6 +2,7 @@ package io.github.cwcontract.stub.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
@@ -77,7 +78,11 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+        if (cause(e, StreamConstraintsException.class) != null) {
+            return "The request body exceeds the JSON parser's limits (nesting depth, number or string length)";
+        }
+        // a syntax error met while binding a property arrives wrapped in a JsonMappingException
+        if (cause(e, JsonParseException.class) != null || !(e instanceof JsonMappingException mapping)) {
             return "The request body is not valid JSON";
         }
         String path = mapping.getPath().stream()
@@ -85,6 +90,9 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
                 .collect(Collectors.joining("."));
         if (path.isEmpty()) {
             return "The request body must be a JSON object";
+        }
+        if (mapping.getOriginalMessage().startsWith("Missing required creator property")) {
+            return path.replace(".[", "[") + " is required";
         }
         String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 ? JSON_TYPES.entrySet().stream()
@@ -95,7 +103,8 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
     }
 
     private static List<String> attribute(JsonProcessingException e) {
-        return e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        return cause(e, JsonParseException.class) == null && cause(e, StreamConstraintsException.class) == null
+                && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 && mapping.getPath().get(0).getFieldName() != null
                 ? List.of(mapping.getPath().get(0).getFieldName())
                 : List.of();
