@@ -489,6 +489,17 @@ class EndToEndTest {
     }
   }
 
+  @Test
+  @Order(11)
+  void theDefaultHttpClientWorksWithThisServerToo() throws Exception {
+    // java.net.http's default asks for an h2c upgrade on every http:// request; Jetty ignores it
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(server.baseUri().toString());
+    ContactSession session = new ContactsApi(client).createContact(INBOX, new ContactCreateRequest().name("Ivan"));
+    assertEquals("Ivan", session.getName());
+    assertEquals("Ivan", new ContactsApi(client).getContact(INBOX, session.getSourceId(), null, null).getName());
+  }
+
   /** A clock the test moves forward, as the stub takes every timestamp from its clock. */
   private static final class MovableClock extends Clock {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
