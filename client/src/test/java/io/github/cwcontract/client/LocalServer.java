@@ -5,16 +5,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** A one-route HTTP server that records the last request and answers with a fixed status, type and body. */
+/** A one-route HTTP server that records the last request and answers with a fixed status, type and body (after a delay). */
 final class LocalServer implements AutoCloseable {
 
   private final HttpServer server;
   volatile int status = 200;
   volatile String contentType = "application/json; charset=utf-8";
   volatile String body = "";
+  volatile Duration delay = Duration.ZERO;
   volatile String requestMethod;
   volatile String requestPath;
   volatile Map<String, List<String>> requestHeaders;
@@ -27,6 +29,11 @@ final class LocalServer implements AutoCloseable {
       requestPath = exchange.getRequestURI().toString();
       requestHeaders = Map.copyOf(exchange.getRequestHeaders());
       requestBody = exchange.getRequestBody().readAllBytes();
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       byte[] answer = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", contentType);
       // 0 = chunked in HttpServer; -1 = no body
