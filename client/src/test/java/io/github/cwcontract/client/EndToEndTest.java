@@ -25,12 +25,13 @@ import io.github.cwcontract.client.model.CsatLockedError;
 import io.github.cwcontract.client.model.CsatSubmission;
 import io.github.cwcontract.client.model.CsatSubmissionCsatSurveyResponse;
 import io.github.cwcontract.client.model.CsatSurvey;
-import io.github.cwcontract.client.model.CsatSurveyResponseRecord;
+import io.github.cwcontract.client.model.CsatSurveyCsatSurveyResponse;
 import io.github.cwcontract.client.model.CsatSurveyUpdateRequest;
 import io.github.cwcontract.client.model.CsatSurveyUpdateRequestMessage;
 import io.github.cwcontract.client.model.FileAttachment;
 import io.github.cwcontract.client.model.Inbox;
 import io.github.cwcontract.client.model.Message;
+import io.github.cwcontract.client.model.MessageCreateRequest;
 import io.github.cwcontract.client.model.MessageUpdateRequest;
 import io.github.cwcontract.client.model.StatusError;
 import io.github.cwcontract.client.model.SubmittedItem;
@@ -38,12 +39,16 @@ import io.github.cwcontract.client.model.TypingStatusRequest;
 import io.github.cwcontract.client.model.ValidationError;
 import io.github.cwcontract.client.support.ChatwootErrors;
 import io.github.cwcontract.client.support.IdentifierHash;
+import io.github.cwcontract.client.support.MessageUploads;
+import io.github.cwcontract.client.support.MessageUploads.Upload;
+import io.github.cwcontract.client.support.SurveyPage;
 import io.github.cwcontract.stub.StubConfig;
 import io.github.cwcontract.stub.StubServer;
 import io.swagger.v3.oas.models.PathItem;
-import java.io.File;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,18 +97,21 @@ class EndToEndTest {
   private static ContactsApi contacts;
   private static ConversationsApi conversations;
   private static MessagesApi messages;
+  private static MessageUploads uploads;
   private static CsatApi csat;
+  private static ApiClient apiClient;
 
   @BeforeAll
   static void start() throws Exception {
     server = StubServer.start(StubConfig.defaults().withPort(0).withInboxes(List.of(
         StubConfig.InboxSpec.plain(INBOX), StubConfig.InboxSpec.hmacMandatory(HMAC_INBOX, HMAC_TOKEN))));
-    ApiClient client = client(server);
-    inboxes = new InboxApi(client);
-    contacts = new ContactsApi(client);
-    conversations = new ConversationsApi(client);
-    messages = new MessagesApi(client);
-    csat = new CsatApi(client);
+    apiClient = client(server);
+    inboxes = new InboxApi(apiClient);
+    contacts = new ContactsApi(apiClient);
+    conversations = new ConversationsApi(apiClient);
+    messages = new MessagesApi(apiClient);
+    uploads = new MessageUploads(apiClient);
+    csat = new CsatApi(apiClient);
   }
 
   @AfterAll
@@ -154,6 +162,10 @@ class EndToEndTest {
 
   private static ContactSession newContact(String name) throws ApiException {
     return contacts.createContact(INBOX, new ContactCreateRequest().name(name));
+  }
+
+  private static MessageCreateRequest content(String content) {
+    return new MessageCreateRequest().content(content);
   }
 
   @Test
@@ -270,9 +282,9 @@ class EndToEndTest {
     assertEquals(session.getId(), opened.getContact().getId());
     assertEquals(0L, opened.getContactLastSeenAt());
 
-    Message text = messages.createMessage(INBOX, sourceId, id, "Grüße 👋 <b>&", "tmp-1", null);
+    Message text = messages.createMessage(INBOX, sourceId, id, content("Grüße 👋 <b>&").echoId("tmp-1"));
     assertEquals("Grüße 👋 <b>&", text.getContent());
-    assertEquals(Message.MessageTypeEnum.NUMBER_0, text.getMessageType());
+    assertEquals(Message.MessageTypeEnum.INCOMING, text.getMessageType());
     assertEquals(Message.ContentTypeEnum.TEXT, text.getContentType());
     assertEquals(id, text.getConversationId());
     assertNull(text.getAttachments());
@@ -282,10 +294,12 @@ class EndToEndTest {
 
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
     byte[] pdf = "%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII);
-    File shot = Files.write(dir.resolve("screenshot.png"), png).toFile();
-    File doc = Files.write(dir.resolve("doc.pdf"), pdf).toFile();
-    Message upload = messages.createMessage(INBOX, sourceId, id, "Here it is", null, List.of(shot, doc));
-    assertEquals("Here it is", upload.getContent());
+    Path shot = Files.write(dir.resolve("screenshot.png"), png);
+    Path doc = Files.write(dir.resolve("invoice May.pdf"), pdf);
+    Message upload = uploads.createMessage(INBOX, sourceId, id, "Here it is 📎", "tmp-2",
+        List.of(Upload.of(shot), Upload.of(doc)));
+    assertEquals("Here it is 📎", upload.getContent());
+    assertEquals(Message.MessageTypeEnum.INCOMING, upload.getMessageType());
     assertEquals(2, upload.getAttachments().size());
     FileAttachment image = assertInstanceOf(FileAttachment.class, upload.getAttachments().get(0).getActualInstance());
     assertEquals(FileAttachment.FileTypeEnum.IMAGE, image.getFileType());
@@ -298,6 +312,7 @@ class EndToEndTest {
     assertEquals(FileAttachment.FileTypeEnum.FILE, file.getFileType());
     assertEquals("application/pdf", file.getContentType());
     assertEquals(pdf.length, file.getFileSize());
+    assertTrue(file.getDataUrl().endsWith("/invoice%20May.pdf"), file.getDataUrl());
 
     List<Message> listed = messages.listMessages(INBOX, sourceId, id, null);
     assertEquals(List.of(text.getId(), upload.getId()), listed.stream().map(Message::getId).toList());
@@ -317,17 +332,30 @@ class EndToEndTest {
 
   @Test
   @Order(6)
-  @Disabled("server-stub: a POST to .../messages without a body (the client's empty message) is routed to the JSON or"
-      + " the multipart method depending on the JVM's method order, and the multipart one answers 422")
   void anEmptyMessage() throws Exception {
     String sourceId = newContact("Eve").getSourceId();
     int id = conversations.createConversation(INBOX, sourceId, null).getId();
 
-    Message empty = messages.createMessage(INBOX, sourceId, id, null, null, null);
+    Message empty = messages.createMessage(INBOX, sourceId, id, null);
 
     assertNull(empty.getContent());
     assertNull(empty.getAttachments());
     assertEquals(List.of(empty), messages.listMessages(INBOX, sourceId, id, null));
+  }
+
+  @Test
+  @Order(6)
+  @Disabled("server-stub: reads the UTF-8 file name of an attachments[] part as ISO-8859-1 (\"fÃ¼r\"); Rails keeps"
+      + " it as UTF-8, as browsers send it")
+  void aFileNameOutsideAscii() throws Exception {
+    String sourceId = newContact("Faye").getSourceId();
+    int id = conversations.createConversation(INBOX, sourceId, null).getId();
+
+    Message upload = uploads.createMessage(INBOX, sourceId, id, null, null,
+        List.of(Upload.of("Rechnung für Mai.pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII))));
+
+    FileAttachment file = assertInstanceOf(FileAttachment.class, upload.getAttachments().get(0).getActualInstance());
+    assertTrue(file.getDataUrl().endsWith("/Rechnung%20f%C3%BCr%20Mai.pdf"), file.getDataUrl());
   }
 
   @Test
@@ -337,7 +365,7 @@ class EndToEndTest {
     int id = conversations.createConversation(INBOX, sourceId, null).getId();
     List<Integer> sent = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      sent.add(messages.createMessage(INBOX, sourceId, id, "message " + i, null, null).getId());
+      sent.add(messages.createMessage(INBOX, sourceId, id, content("message " + i)).getId());
     }
 
     List<Message> latest = messages.listMessages(INBOX, sourceId, id, null);
@@ -346,12 +374,13 @@ class EndToEndTest {
     assertEquals(sent.subList(0, 5), older.stream().map(Message::getId).toList());
 
     ValidationError tooLong = ChatwootErrors.parse(
-        fails(422, () -> messages.createMessage(INBOX, sourceId, id, "x".repeat(150_001), null, null)),
+        fails(422, () -> messages.createMessage(INBOX, sourceId, id, content("x".repeat(150_001)))),
         ValidationError.class).orElseThrow();
     assertEquals(List.of("content"), tooLong.getAttributes());
 
     fails(404, () -> messages.listMessages(INBOX, sourceId, 999_999, null));
-    fails(404, () -> messages.createMessage(INBOX, "no-such-session", id, "hi", null, null));
+    fails(404, () -> messages.createMessage(INBOX, "no-such-session", id, content("hi")));
+    fails(404, () -> uploads.createMessage(INBOX, "no-such-session", id, null, null, List.of(Upload.of("a.txt", new byte[] {1}))));
     fails(404, () -> conversations.getConversation(INBOX, newContact("Frank").getSourceId(), id));
     fails(404, () -> messages.updateMessage(INBOX, sourceId, id, 999_999_999, new MessageUpdateRequest()));
   }
@@ -363,13 +392,13 @@ class EndToEndTest {
     String sourceId = session.getSourceId();
     Conversation conversation = conversations.createConversation(INBOX, sourceId, null);
     int id = conversation.getId();
-    Message question = messages.createMessage(INBOX, sourceId, id, "Is my invoice fixed?", null, null);
+    Message question = messages.createMessage(INBOX, sourceId, id, content("Is my invoice fixed?"));
 
     Conversation resolved = conversations.toggleConversationStatus(INBOX, sourceId, id);
     assertEquals(Conversation.StatusEnum.RESOLVED, resolved.getStatus());
 
     Message survey = eventually(() -> csatMessage(sourceId, id));
-    assertEquals(Message.MessageTypeEnum.NUMBER_3, survey.getMessageType());
+    assertEquals(Message.MessageTypeEnum.TEMPLATE, survey.getMessageType());
     assertNull(survey.getSender());
     assertNotNull(survey.getContentAttributes().get("display_type"));
     assertNull(csat.getCsatSurvey(conversation.getUuid()).getCsatSurveyResponse());
@@ -383,7 +412,7 @@ class EndToEndTest {
     assertEquals(survey.getContentAttributes().get("display_type"), answered.getContentAttributes().get("display_type"));
 
     CsatSurvey read = eventually(() -> ratedSurvey(conversation, 4));
-    CsatSurveyResponseRecord record = read.getCsatSurveyResponse();
+    CsatSurveyCsatSurveyResponse record = read.getCsatSurveyResponse();
     assertEquals("Quick help", record.getFeedbackMessage());
     assertEquals(survey.getId(), read.getId());
     assertEquals(survey.getId(), record.getMessageId());
@@ -397,7 +426,7 @@ class EndToEndTest {
     assertEquals(List.of(new SubmittedItem().title("Billing").value("billing")), items);
 
     // the contact's next message reopens the conversation
-    messages.createMessage(INBOX, sourceId, id, "One more thing", null, null);
+    messages.createMessage(INBOX, sourceId, id, content("One more thing"));
     assertEquals(Conversation.StatusEnum.OPEN, conversations.getConversation(INBOX, sourceId, id).getStatus());
   }
 
@@ -419,8 +448,14 @@ class EndToEndTest {
     csat.updateCsatSurveyViaPatch(conversation.getUuid(), surveyAnswer(2, null));
     assertEquals(2, eventually(() -> ratedSurvey(conversation, 2)).getCsatSurveyResponse().getRating());
 
-    String page = csat.getCsatSurveyPage(conversation.getUuid());
-    assertTrue(page.contains("<html"), page);
+    // a page for browsers: the client gives its address, a browser (here a plain GET) loads it
+    URI page = SurveyPage.uri(apiClient, conversation.getUuid());
+    CALLED.add(operationId("GET", page.getRawPath()));
+    HttpResponse<String> html = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, html.statusCode());
+    assertTrue(html.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+    assertTrue(html.body().contains("<html"), html.body());
 
     fails(404, () -> csat.getCsatSurvey(UUID.randomUUID()));
   }
@@ -440,10 +475,10 @@ class EndToEndTest {
       int id = conversation.getId();
 
       for (int i = 0; i < 3; i++) {
-        otherMessages.createMessage(INBOX, sourceId, id, "message " + i, null, null);
+        otherMessages.createMessage(INBOX, sourceId, id, content("message " + i));
       }
       ValidationError tooMany = ChatwootErrors.parse(
-          fails(422, () -> otherMessages.createMessage(INBOX, sourceId, id, "one too many", null, null)),
+          fails(422, () -> otherMessages.createMessage(INBOX, sourceId, id, content("one too many"))),
           ValidationError.class).orElseThrow();
       assertEquals("Too many messages", tooMany.getMessage());
       assertEquals(List.of("base"), tooMany.getAttributes());

@@ -135,7 +135,7 @@ class PayloadToleranceTest {
         + "'content_attributes':{'display_type':'emoji'},'created_at':1781775010,'conversation_id':318}", Message.class);
     assertNull(csat.getSender());
     assertNull(csat.getAttachments());
-    assertEquals(Message.MessageTypeEnum.NUMBER_3, csat.getMessageType());
+    assertEquals(Message.MessageTypeEnum.TEMPLATE, csat.getMessageType());
     assertEquals(Message.ContentTypeEnum.INPUT_CSAT, csat.getContentType());
   }
 
