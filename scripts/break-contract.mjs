@@ -18,5 +18,6 @@ if (!inbox?.properties?.name) {
 delete inbox.properties.name;
 inbox.required = (inbox.required ?? []).filter((key) => key !== 'name');
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'openapi.yaml'), stringify(spec));
+// YAML 1.1 quoting: the Java parsers read an unquoted `on`/`off` as a boolean
+writeFileSync(join(outDir, 'openapi.yaml'), stringify(spec, { version: '1.1' }));
 console.log(`${join(outDir, 'openapi.yaml')}: components.schemas.Inbox.properties.name removed (breaks GET /public/api/v1/inboxes/{inbox_identifier})`);
