@@ -5,6 +5,8 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
+import org.openapitools.openapidiff.core.model.BackwardIncompatibleProp;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.model.ChangedOperation;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -19,8 +21,17 @@ import java.util.TreeMap;
 /**
  * The backward-incompatible changes from one version of a contract to the next, keyed by the operation they
  * break ({@code METHOD /path}): openapi-diff-core's verdict plus {@link SchemaCompatibility} for its blind spots.
+ * <p>
+ * A new enum value or {@code oneOf} branch in a response is not breaking here: the contract's conventions tell
+ * clients that enumerations grow between releases (new content types, new sender types) and that an unknown value
+ * is to be treated as "other", so openapi-diff is told not to count either.
  */
 final class BreakingChanges {
+
+    private static final OpenApiDiffOptions OPTIONS = OpenApiDiffOptions.builder()
+            .configProperty(BackwardIncompatibleProp.RESPONSE_ENUM_INCREASED.getPropertyName(), "false")
+            .configProperty(BackwardIncompatibleProp.RESPONSE_ONEOF_INCREASED.getPropertyName(), "false")
+            .build();
 
     /** Operation ({@code METHOD /path}) to the reasons it breaks, sorted by operation. */
     final Map<String, List<String>> byOperation;
@@ -36,7 +47,7 @@ final class BreakingChanges {
         OpenAPI oldApi = parse(oldSpec);
         OpenAPI newApi = parse(newSpec);
         // openapi-diff gets its own copies, so nothing it does to its models can affect the other check
-        ChangedOpenApi diff = OpenApiCompare.fromSpecifications(parse(oldSpec), parse(newSpec));
+        ChangedOpenApi diff = OpenApiCompare.fromSpecifications(parse(oldSpec), parse(newSpec), OPTIONS);
 
         Map<String, List<String>> byOperation = new TreeMap<>();
         diff.getMissingEndpoints().forEach(endpoint ->

@@ -181,14 +181,14 @@ final class SchemaCompatibility {
     }
 
     /**
-     * Branches are paired by {@code $ref} name, else by a type only one branch has, else by position. A response
-     * branch without a partner is a new kind of value; a request branch without one is a kind no longer accepted.
+     * Branches are paired by {@code $ref} name, else by a type only one branch has, else by position. A request
+     * branch without a partner is a kind of value no longer accepted; a new response branch is a new kind of value,
+     * which the contract tells clients to expect (see {@link BreakingChanges}).
      */
     private void compareBranches(List<Schema> oldBranches, List<Schema> newBranches, Direction direction,
                                  String location, String keyword) {
         List<Schema> olds = list(oldBranches);
         List<Schema> news = list(newBranches);
-        Set<Schema> pairedNew = new HashSet<>();
         for (int i = 0; i < olds.size(); i++) {
             Schema<?> oldBranch = olds.get(i);
             Schema<?> partner = partner(oldBranch, i, olds, news);
@@ -199,15 +199,7 @@ final class SchemaCompatibility {
                 }
                 continue;
             }
-            pairedNew.add(partner);
             compare(oldBranch, partner, direction, branchLocation);
-        }
-        if (direction == Direction.RESPONSE) {
-            for (int i = 0; i < news.size(); i++) {
-                if (!pairedNew.contains(news.get(i))) {
-                    report(location + " (" + keyword + " " + label(news.get(i), i) + ")", "branch added");
-                }
-            }
         }
     }
 
