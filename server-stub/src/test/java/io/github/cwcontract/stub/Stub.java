@@ -1,14 +1,11 @@
 package io.github.cwcontract.stub;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.ApiOperation;
-import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -165,30 +162,11 @@ final class Stub implements AutoCloseable {
         server.close();
     }
 
-    /**
-     * Response schemas stay closed (the validator's default): the stub must send no key the contract lacks.
-     *
-     * <p>One whitelist entry works around a contract defect: {@code CsatSurvey.csat_survey_response} is
-     * {@code nullable: true} next to an {@code allOf} without {@code type}, which OpenAPI 3.0.3 ignores, so the
-     * documented {@code null} (no rating yet) fails the schema. Only that exact failure is tolerated.
-     */
+    /** Response schemas stay closed (the validator's default): the stub must send no key the contract lacks. */
     private static OpenApiInteractionValidator validator(LevelResolver.Builder levels) {
         return OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
                 .withLevelResolver(levels.build())
-                .withWhitelist(ValidationErrorsWhitelist.create().withRule(
-                        "openapi.yaml: CsatSurvey.csat_survey_response is documented as nullable but null fails it",
-                        Stub::isNullCsatSurveyResponse))
                 .build();
-    }
-
-    private static boolean isNullCsatSurveyResponse(ValidationReport.Message message, ApiOperation operation,
-                                                    Request request, com.atlassian.oai.validator.model.Response response) {
-        return message.getKey().equals("validation.response.body.schema.allOf")
-                && message.getMessage().startsWith("[Path '/csat_survey_response'] ")
-                && !message.getNestedMessages().isEmpty()
-                && message.getNestedMessages().stream().allMatch(nested ->
-                        nested.getKey().equals("validation.response.body.schema.type")
-                                && nested.getMessage().startsWith("[Path '/csat_survey_response'] Instance type (null)"));
     }
 
     private static String loadSpec() {

@@ -2,7 +2,7 @@ package io.github.cwcontract.stub.csat;
 
 import io.github.cwcontract.stub.contact.ContactViews;
 import io.github.cwcontract.stub.model.CsatSurvey;
-import io.github.cwcontract.stub.model.CsatSurveyResponseRecord;
+import io.github.cwcontract.stub.model.CsatSurveyCsatSurveyResponse;
 import io.github.cwcontract.stub.store.ConversationRow;
 import io.github.cwcontract.stub.store.CsatResponseRow;
 import io.github.cwcontract.stub.store.MessageRow;
@@ -43,8 +43,8 @@ public final class CsatSurveys {
                 .createdAt(ContactViews.time(survey.createdAt));
     }
 
-    private static CsatSurveyResponseRecord record(MessageRow survey, CsatResponseRow response) {
-        return new CsatSurveyResponseRecord()
+    private static CsatSurveyCsatSurveyResponse record(MessageRow survey, CsatResponseRow response) {
+        return new CsatSurveyCsatSurveyResponse()
                 .id(response.id)
                 .accountId(Store.ACCOUNT_ID)
                 .conversationId(survey.conversation.internalId)

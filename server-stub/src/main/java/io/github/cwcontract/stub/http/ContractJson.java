@@ -23,7 +23,7 @@ import io.github.cwcontract.stub.model.Contact;
 import io.github.cwcontract.stub.model.ContactSender;
 import io.github.cwcontract.stub.model.ContactSession;
 import io.github.cwcontract.stub.model.CsatSurvey;
-import io.github.cwcontract.stub.model.CsatSurveyResponseRecord;
+import io.github.cwcontract.stub.model.CsatSurveyCsatSurveyResponse;
 import io.github.cwcontract.stub.model.FileAttachment;
 import io.github.cwcontract.stub.model.Message;
 import io.github.cwcontract.stub.model.Sender;
@@ -88,7 +88,7 @@ public final class ContractJson {
                 .addMixIn(ContactSender.class, ContactSenderKeys.class)
                 .addMixIn(FileAttachment.class, FileAttachmentKeys.class)
                 .addMixIn(CsatSurvey.class, CsatSurveyKeys.class)
-                .addMixIn(CsatSurveyResponseRecord.class, CsatSurveyResponseRecordKeys.class)
+                .addMixIn(CsatSurveyCsatSurveyResponse.class, CsatSurveyCsatSurveyResponseKeys.class)
                 .build();
         // ALLOW_COERCION_OF_SCALARS leaves strings out: numbers and booleans are not strings either
         for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
@@ -197,13 +197,13 @@ public final class ContractJson {
             "locale", "conversation_id", "created_at"})
     abstract static class CsatSurveyKeys {
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        abstract CsatSurveyResponseRecord getCsatSurveyResponse();
+        abstract CsatSurveyCsatSurveyResponse getCsatSurveyResponse();
 
         @JsonInclude(JsonInclude.Include.ALWAYS)
         abstract String getContent();
     }
 
-    abstract static class CsatSurveyResponseRecordKeys {
+    abstract static class CsatSurveyCsatSurveyResponseKeys {
         @JsonInclude(JsonInclude.Include.ALWAYS)
         abstract String getFeedbackMessage();
 
