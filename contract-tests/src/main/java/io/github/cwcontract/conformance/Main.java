@@ -41,7 +41,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(QuickStartJvm.runInChild(args).orElseGet(() -> run(args, System.out, System.err)));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
