@@ -24,10 +24,6 @@ public final class ApiResponse {
         return response.statusCode();
     }
 
-    public String contentType() {
-        return response.contentType();
-    }
-
     public String text() {
         return response.asString();
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The contract, {@code openapi.yaml}, loaded from the classpath resource the spec module ships.
@@ -76,10 +75,6 @@ public final class Contract {
     /** Every operation, in the order of the document. */
     public List<ContractOperation> operations() {
         return operations;
-    }
-
-    public Optional<ContractOperation> operation(String operationId) {
-        return operations.stream().filter(o -> o.operationId().equals(operationId)).findFirst();
     }
 
     /** Follows a local {@code $ref} ({@code #/components/...}) until the node is not a reference. */
