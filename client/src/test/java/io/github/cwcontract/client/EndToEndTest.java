@@ -69,7 +69,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -345,8 +344,6 @@ class EndToEndTest {
 
   @Test
   @Order(6)
-  @Disabled("server-stub: reads the UTF-8 file name of an attachments[] part as ISO-8859-1 (\"fÃ¼r\"); Rails keeps"
-      + " it as UTF-8, as browsers send it")
   void aFileNameOutsideAscii() throws Exception {
     String sourceId = newContact("Faye").getSourceId();
     int id = conversations.createConversation(INBOX, sourceId, null).getId();

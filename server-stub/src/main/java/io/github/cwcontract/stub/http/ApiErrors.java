@@ -38,6 +38,11 @@ public final class ApiErrors {
         return new WebApplicationException(internalErrorResponse());
     }
 
+    /** ActionDispatch's ParseError (a body that is not parseable JSON): 400 {@code {"status":400,"error":"Bad Request"}}. */
+    static Response badRequestResponse() {
+        return json(400, new StatusError(400, "Bad Request"));
+    }
+
     static Response notFoundResponse() {
         return json(404, new StatusError(404, "Not Found"));
     }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>unknown paths, unsupported methods, unparsable path or query parameters: 404, as Rails' router answers;</li>
- *   <li>a body that is not JSON, has the wrong JSON types or the wrong content type: 422 in the operation's own
+ *   <li>a body that is not parseable JSON: 400 {@code {"status":400,"error":"Bad Request"}}, as Rails answers;</li>
+ *   <li>a body with the wrong JSON types or the wrong content type: 422 in the operation's own
  *       422 shape ({@code {"error"}} on the two message-update operations, {@code {"message","attributes"}}
  *       elsewhere).</li>
  * </ul>
@@ -50,6 +51,10 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         JsonProcessingException json = cause(exception, JsonProcessingException.class);
+        if (cause(json, JsonParseException.class) != null || cause(json, StreamConstraintsException.class) != null) {
+            // Rails cannot parse the parameters at all: ActionDispatch's ParseError, rendered as a 400
+            return ApiErrors.badRequestResponse();
+        }
         if (json != null) {
             return badBody(describe(json), attribute(json));
         }
@@ -78,11 +83,7 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (cause(e, StreamConstraintsException.class) != null) {
-            return "The request body exceeds the JSON parser's limits (nesting depth, number or string length)";
-        }
-        // a syntax error met while binding a property arrives wrapped in a JsonMappingException
-        if (cause(e, JsonParseException.class) != null || !(e instanceof JsonMappingException mapping)) {
+        if (!(e instanceof JsonMappingException mapping)) {
             return "The request body is not valid JSON";
         }
         String path = mapping.getPath().stream()
@@ -103,8 +104,7 @@ public final class ExceptionResponses implements ExceptionMapper<Throwable> {
     }
 
     private static List<String> attribute(JsonProcessingException e) {
-        return cause(e, JsonParseException.class) == null && cause(e, StreamConstraintsException.class) == null
-                && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        return e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 && mapping.getPath().get(0).getFieldName() != null
                 ? List.of(mapping.getPath().get(0).getFieldName())
                 : List.of();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /** Reads one {@code attachments[]} part of a multipart message into memory. */
@@ -21,11 +22,13 @@ final class Uploads {
     }
 
     static AttachmentRow.Upload read(FormDataBodyPart part) {
-        String filename = part.getContentDisposition().getFileName();
-        if (filename == null) {
+        String rawFilename = part.getContentDisposition().getFileName();
+        if (rawFilename == null) {
             // Rack hands a part without a filename to Chatwoot as a String, on which it fails with NoMethodError
             throw ApiErrors.internalError();
         }
+        // the part headers are decoded as ISO-8859-1; browsers send UTF-8 names and Rack keeps them as UTF-8
+        String filename = new String(rawFilename.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         String declared = part.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
         String guessed = URLConnection.guessContentTypeFromName(filename);
         String contentType = declared != null ? part.getMediaType().toString()
