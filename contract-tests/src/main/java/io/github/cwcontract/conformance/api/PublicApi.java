@@ -161,11 +161,14 @@ public final class PublicApi {
 
     /** Sends {@code typing_status} in the JSON body or, with {@code inQuery}, as a query parameter. */
     public ApiResponse toggleTyping(ConversationRef conversation, String typingStatus, boolean inQuery) {
-        RequestSpecification spec = conversationRequest(conversation);
-        spec = inQuery
-                ? json(spec, null).queryParam("typing_status", typingStatus)
-                : json(spec, Map.of("typing_status", typingStatus));
-        return call("toggleTyping", spec.post(CONVERSATION + "/toggle_typing"));
+        return inQuery
+                ? call("toggleTyping", json(conversationRequest(conversation), null)
+                        .queryParam("typing_status", typingStatus).post(CONVERSATION + "/toggle_typing"))
+                : toggleTyping(conversation, Map.of("typing_status", typingStatus));
+    }
+
+    public ApiResponse toggleTyping(ConversationRef conversation, Object body) {
+        return call("toggleTyping", json(conversationRequest(conversation), body).post(CONVERSATION + "/toggle_typing"));
     }
 
     public ApiResponse updateLastSeen(ConversationRef conversation) {
@@ -265,13 +268,17 @@ public final class PublicApi {
     }
 
     /**
-     * A JSON body, or, for null, no body at all. A bodiless request is still labelled {@code application/json}, the
-     * declared type: RestAssured shows its filters a form-urlencoded type for it otherwise, so the validator would
-     * check a type that is not what the contract or the wire has.
+     * A JSON body: an object to serialize, a {@link RawJson} to send as written, or, for null, no body at all. A
+     * bodiless request is still labelled {@code application/json}, the declared type: RestAssured shows its filters a
+     * form-urlencoded type for it otherwise, so the validator would check a type that is not what the contract or
+     * the wire has.
      */
     private static RequestSpecification json(RequestSpecification spec, Object body) {
         if (body == null) {
             return spec.contentType("application/json");
+        }
+        if (body instanceof RawJson raw) {
+            return spec.contentType("application/json").body(raw.text());
         }
         try {
             return spec.contentType("application/json").body(JSON.writeValueAsString(body));
