@@ -161,10 +161,16 @@ public final class PublicApi {
 
     /** Sends {@code typing_status} in the JSON body or, with {@code inQuery}, as a query parameter. */
     public ApiResponse toggleTyping(ConversationRef conversation, String typingStatus, boolean inQuery) {
-        RequestSpecification spec = conversationRequest(conversation);
-        spec = inQuery
-                ? json(spec, null).queryParam("typing_status", typingStatus)
-                : json(spec, Map.of("typing_status", typingStatus));
+        return inQuery
+                ? toggleTyping(json(conversationRequest(conversation), null).queryParam("typing_status", typingStatus))
+                : toggleTyping(conversation, Map.of("typing_status", typingStatus));
+    }
+
+    public ApiResponse toggleTyping(ConversationRef conversation, Object body) {
+        return toggleTyping(json(conversationRequest(conversation), body));
+    }
+
+    private static ApiResponse toggleTyping(RequestSpecification spec) {
         return call("toggleTyping", spec.post(CONVERSATION + "/toggle_typing"));
     }
 
@@ -273,11 +279,18 @@ public final class PublicApi {
         if (body == null) {
             return spec.contentType("application/json");
         }
+        if (body instanceof RawJson raw) {
+            return spec.contentType("application/json").body(raw.text());
+        }
         try {
             return spec.contentType("application/json").body(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A body sent exactly as written, e.g. one that is not parseable JSON. */
+    public record RawJson(String text) {
     }
 
     private static ApiResponse call(String operation, Response response) {
