@@ -8,23 +8,41 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** Serves the contract the stub implements, as packaged by the spec module. */
-@Path("/openapi.yaml")
+/** Serves the contract the stub implements and its rendered docs, as packaged by the spec module. */
+@Path("/")
 @Singleton
 public final class ContractResource {
     static final String SPEC_RESOURCE = "chatwoot-public-api/openapi.yaml";
-    private final byte[] spec = load();
+    static final String DOCS_RESOURCE = "chatwoot-public-api/docs.html";
+    /** The spec module renders the docs only when the npm tools are installed (npm ci), as CI does. */
+    private static final byte[] DOCS_MISSING = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Docs not built"
+            + "</title></head><body><p>The rendered docs were not built into this server: run <code>npm ci</code>"
+            + " and then <code>./mvnw install</code>. The contract itself is at <a href=\"/openapi.yaml\">"
+            + "/openapi.yaml</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+
+    private final byte[] spec = Objects.requireNonNull(load(SPEC_RESOURCE), SPEC_RESOURCE + " is not on the classpath");
+    private final byte[] docs = load(DOCS_RESOURCE);
 
     @GET
+    @Path("openapi.yaml")
     public Response openapi() {
         return Response.ok(spec, "application/yaml; charset=utf-8").build();
     }
 
-    private static byte[] load() {
-        try (InputStream in = ContractResource.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
-            return Objects.requireNonNull(in, SPEC_RESOURCE + " is not on the classpath").readAllBytes();
+    @GET
+    @Path("docs")
+    public Response docs() {
+        return docs != null
+                ? Response.ok(docs, "text/html; charset=utf-8").build()
+                : Response.status(404).entity(DOCS_MISSING).type("text/html; charset=utf-8").build();
+    }
+
+    private static byte[] load(String resource) {
+        try (InputStream in = ContractResource.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

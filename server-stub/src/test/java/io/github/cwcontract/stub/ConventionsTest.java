@@ -99,6 +99,18 @@ class ConventionsTest {
     }
 
     @Test
+    void servesTheRenderedDocsTheSpecJarCarries() throws Exception {
+        boolean built;
+        try (var in = getClass().getClassLoader().getResourceAsStream("chatwoot-public-api/docs.html")) {
+            built = in != null;
+        }
+        String page = stub.unvalidated().get("/docs").then()
+                .statusCode(built ? 200 : 404).contentType("text/html; charset=utf-8").extract().asString();
+        // the rendered page embeds the contract's title; without it, the hint says how to build it
+        assertTrue(page.contains(built ? "Chatwoot Public (Client) API" : "npm ci"), page.substring(0, 200));
+    }
+
+    @Test
     void theContractValidatorOfTheseTestsIsActive() {
         // the contract has no /openapi.yaml operation: a validated request to it must be refused by the filter
         assertThrows(OpenApiValidationFilter.OpenApiValidationException.class, () -> stub.api().get("/openapi.yaml"));

@@ -148,7 +148,9 @@ class ConversationsApiTest {
         assertEmptyJsonOk(stub.offContract().contentType(ContentType.JSON)
                 .body(Map.of("typing_status", "recording")).post(typing));
         assertEmptyJsonOk(stub.offContract().contentType(ContentType.TEXT).body("on").post(typing));
-        assertEmptyJsonOk(stub.offContract().contentType(ContentType.JSON).body("{not json").post(typing));
+        // only a body Rails cannot parse fails, before the action runs
+        stub.offContract().contentType(ContentType.JSON).body("{not json").post(typing).then()
+                .statusCode(400).body("status", equalTo(400)).body("error", equalTo("Bad Request"));
     }
 
     @Test

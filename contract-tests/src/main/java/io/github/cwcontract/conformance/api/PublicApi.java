@@ -162,13 +162,16 @@ public final class PublicApi {
     /** Sends {@code typing_status} in the JSON body or, with {@code inQuery}, as a query parameter. */
     public ApiResponse toggleTyping(ConversationRef conversation, String typingStatus, boolean inQuery) {
         return inQuery
-                ? call("toggleTyping", json(conversationRequest(conversation), null)
-                        .queryParam("typing_status", typingStatus).post(CONVERSATION + "/toggle_typing"))
+                ? toggleTyping(json(conversationRequest(conversation), null).queryParam("typing_status", typingStatus))
                 : toggleTyping(conversation, Map.of("typing_status", typingStatus));
     }
 
     public ApiResponse toggleTyping(ConversationRef conversation, Object body) {
-        return call("toggleTyping", json(conversationRequest(conversation), body).post(CONVERSATION + "/toggle_typing"));
+        return toggleTyping(json(conversationRequest(conversation), body));
+    }
+
+    private static ApiResponse toggleTyping(RequestSpecification spec) {
+        return call("toggleTyping", spec.post(CONVERSATION + "/toggle_typing"));
     }
 
     public ApiResponse updateLastSeen(ConversationRef conversation) {
@@ -268,10 +271,9 @@ public final class PublicApi {
     }
 
     /**
-     * A JSON body: an object to serialize, a {@link RawJson} to send as written, or, for null, no body at all. A
-     * bodiless request is still labelled {@code application/json}, the declared type: RestAssured shows its filters a
-     * form-urlencoded type for it otherwise, so the validator would check a type that is not what the contract or
-     * the wire has.
+     * A JSON body, or, for null, no body at all. A bodiless request is still labelled {@code application/json}, the
+     * declared type: RestAssured shows its filters a form-urlencoded type for it otherwise, so the validator would
+     * check a type that is not what the contract or the wire has.
      */
     private static RequestSpecification json(RequestSpecification spec, Object body) {
         if (body == null) {
@@ -285,6 +287,10 @@ public final class PublicApi {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A body sent exactly as written, e.g. one that is not parseable JSON. */
+    public record RawJson(String text) {
     }
 
     private static ApiResponse call(String operation, Response response) {

@@ -1,6 +1,8 @@
 package io.github.cwcontract.stub.conversation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cwcontract.stub.http.ApiErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,10 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * toggle_typing never fails because of its body: Chatwoot only acts on {@code "on"} and {@code "off"} and ignores
- * anything else (and the contract declares no 4xx but 404 for it). So before matching, the body is replaced by
- * {@code {"typing_status":"on"|"off"}} when it says so, and by nothing otherwise (another content type, malformed
- * JSON, other values), which the generated method then receives as "no typing_status".
+ * toggle_typing only fails on a body Rails cannot parse (400): Chatwoot acts on {@code "on"} and {@code "off"} and
+ * ignores anything else. So before matching, the body is replaced by {@code {"typing_status":"on"|"off"}} when it
+ * says so, and by nothing otherwise (another content type, other values), which the generated method then receives
+ * as "no typing_status".
  */
 @PreMatching
 public final class TypingRequestFilter implements ContainerRequestFilter {
@@ -34,7 +36,13 @@ public final class TypingRequestFilter implements ContainerRequestFilter {
                 || !request.hasEntity()) {
             return;
         }
-        String status = typingStatus(request);
+        String status;
+        try {
+            status = typingStatus(request);
+        } catch (JsonProcessingException malformed) {
+            request.abortWith(ApiErrors.badRequestResponse());
+            return;
+        }
         request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
         if (status != null) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
@@ -50,16 +58,12 @@ public final class TypingRequestFilter implements ContainerRequestFilter {
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return null;
         }
-        try {
-            JsonNode root = mapper.readTree(body);
-            JsonNode status = root == null ? null : root.get("typing_status");
-            if (status == null) {
-                return null;
-            }
-            return status.isTextual() && (status.asText().equals("on") || status.asText().equals("off"))
-                    ? status.asText() : null;
-        } catch (IOException malformed) {
+        JsonNode root = mapper.readTree(body);
+        JsonNode status = root == null ? null : root.get("typing_status");
+        if (status == null) {
             return null;
         }
+        return status.isTextual() && (status.asText().equals("on") || status.asText().equals("off"))
+                ? status.asText() : null;
     }
 }

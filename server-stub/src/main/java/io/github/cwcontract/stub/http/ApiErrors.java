@@ -39,7 +39,7 @@ public final class ApiErrors {
     }
 
     /** ActionDispatch's ParseError (a body that is not parseable JSON): 400 {@code {"status":400,"error":"Bad Request"}}. */
-    static Response badRequestResponse() {
+    public static Response badRequestResponse() {
         return json(400, new StatusError(400, "Bad Request"));
     }
 
