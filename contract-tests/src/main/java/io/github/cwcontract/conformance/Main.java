@@ -1,11 +1,11 @@
 package io.github.cwcontract.conformance;
 
 import io.github.cwcontract.conformance.api.PublicApi;
-import io.github.cwcontract.conformance.report.ConformanceReport;
-import io.github.cwcontract.conformance.report.Summary;
 import io.github.cwcontract.conformance.deployment.Preflight;
 import io.github.cwcontract.conformance.deployment.ReferenceServer;
 import io.github.cwcontract.conformance.deployment.Target;
+import io.github.cwcontract.conformance.report.ConformanceReport;
+import io.github.cwcontract.conformance.report.Summary;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -90,12 +90,11 @@ public final class Main {
         Summary summary = SuiteRunner.run(target.toParameters(), mock, reportDir, title, out);
         out.println();
         out.println("Reports: " + reportDir.resolve(ConformanceReport.FILE_NAME) + " and the JUnit XML in " + reportDir);
+        out.println(summary.line());
         if (summary.passed() + summary.failed() + summary.skipped() == 0) {
             err.println("Error: no test ran.");
-            out.println(summary.line());
             return 1;
         }
-        out.println(summary.line());
         return summary.failed() == 0 ? 0 : 1;
     }
 
