@@ -91,7 +91,8 @@ public final class InteractionRecorder {
         String url = request.getURI();
         Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach(h -> {
-            if (!"Accept".equalsIgnoreCase(h.getName()) && !"Content-Type".equalsIgnoreCase(h.getName())) {
+            boolean curlDefault = "Accept".equalsIgnoreCase(h.getName()) && "*/*".equals(h.getValue());
+            if (!curlDefault && !"Content-Type".equalsIgnoreCase(h.getName())) {
                 headers.put(h.getName(), h.getValue());
             }
         });
@@ -102,10 +103,11 @@ public final class InteractionRecorder {
                     ? new Interaction.Part(part.getControlName(), text, null, null)
                     : new Interaction.Part(part.getControlName(), null, part.getFileName(), part.getMimeType()));
         }
-        if (request.getContentType() != null && parts.isEmpty()) {
+        Object body = request.getBody();
+        // curl sets the multipart type itself; without a body the type does not matter
+        if (body != null && request.getContentType() != null) {
             headers.put("Content-Type", request.getContentType());
         }
-        Object body = request.getBody();
         String requestBody = body == null ? null : truncate(body.toString());
         return new Interaction(operationId(request.getMethod(), url), request.getMethod(), url, headers, requestBody,
                 parts,
