@@ -151,9 +151,14 @@ class BadInputTest {
     }
 
     @Test
-    void anUnparsableContentTypeIsUnsupportedOnABodyAndIgnoredOnAGet() {
+    void anUnparsableOrWildcardContentTypeIsUnsupportedOnABodyAndIgnoredOnAGet() {
         assertValidationError(stub.offContract().contentType("garbage").body("{}".getBytes(StandardCharsets.UTF_8)).post(inboxPath(PLAIN) + "/contacts"),
                 "Content-Type is not supported here: send application/json", List.of());
+        for (String wildcard : List.of("*/*", "multipart/*")) {
+            assertValidationError(stub.offContract().contentType(wildcard).body("{}".getBytes(StandardCharsets.UTF_8))
+                    .post(conversation + "/messages"),
+                    "Content-Type is not supported here: send application/json or multipart/form-data", List.of());
+        }
         stub.offContract().contentType("garbage").body("x".getBytes(StandardCharsets.UTF_8)).get(contact).then()
                 .statusCode(200).body("source_id", equalTo(sourceId));
         stub.offContract().contentType("garbage").body("x".getBytes(StandardCharsets.UTF_8))

@@ -33,9 +33,9 @@ public final class RequestConventions implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         request.getHeaders().remove(HttpHeaders.ACCEPT);
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && !parses(contentType)) {
-            // Jersey would fail on it with a 500: with a body it is a type no operation takes (422), otherwise it
-            // is ignored like the body
+        if (contentType != null && !concrete(contentType)) {
+            // Jersey would fail on an unparsable or wildcard type with a 500: with a body it is a type no operation
+            // takes (422), otherwise it is ignored like the body
             if (BODY_METHODS.contains(request.getMethod())) {
                 request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM);
             } else {
@@ -66,10 +66,10 @@ public final class RequestConventions implements ContainerRequestFilter {
         }
     }
 
-    private static boolean parses(String contentType) {
+    private static boolean concrete(String contentType) {
         try {
-            MediaType.valueOf(contentType);
-            return true;
+            MediaType type = MediaType.valueOf(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
         } catch (IllegalArgumentException unparsable) {
             return false;
         }
