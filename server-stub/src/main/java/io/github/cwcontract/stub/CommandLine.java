@@ -20,6 +20,8 @@ final class CommandLine {
               --hmac-inbox IDENTIFIER:TOKEN  add an API inbox whose identity validation (HMAC) is mandatory,
                                              with TOKEN as its HMAC token (repeatable)
               --no-csat                      do not send CSAT surveys when a conversation is resolved
+              --messages-per-minute N        messages a conversation accepts within a minute before answering 422,
+                                             0 for no limit (default 200, Chatwoot's)
               --help                         print this help and exit
 
             Without --inbox and --hmac-inbox, one inbox of each kind is created with random identifiers and tokens.
@@ -59,7 +61,7 @@ final class CommandLine {
                     }
                     config = config.withCsatEnabled(false);
                 }
-                case "--host", "--port", "--inbox", "--hmac-inbox" -> {
+                case "--host", "--port", "--inbox", "--hmac-inbox", "--messages-per-minute" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -70,6 +72,8 @@ final class CommandLine {
                     switch (option) {
                         case "--host" -> config = config.withHost(host(value));
                         case "--port" -> config = config.withPort(port(value));
+                        case "--messages-per-minute" -> config = config.withMessagesPerMinuteLimit(
+                                messagesPerMinute(value));
                         case "--inbox" -> inboxes.add(StubConfig.InboxSpec.plain(identifier(value, identifiers)));
                         default -> inboxes.add(hmacInbox(value, identifiers));
                     }
@@ -97,6 +101,19 @@ final class CommandLine {
             // reported below
         }
         throw new UsageException("--port must be a number from 0 to 65535, not '" + value + "'");
+    }
+
+    private static int messagesPerMinute(String value) throws UsageException {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new UsageException("--messages-per-minute must be a whole number from 0 (no limit) to "
+                + Integer.MAX_VALUE + ", not '" + value + "'");
     }
 
     private static StubConfig.InboxSpec hmacInbox(String value, Set<String> identifiers) throws UsageException {

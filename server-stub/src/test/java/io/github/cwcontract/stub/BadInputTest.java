@@ -151,6 +151,22 @@ class BadInputTest {
     }
 
     @Test
+    void anUnparsableOrWildcardContentTypeIsUnsupportedOnABodyAndIgnoredOnAGet() {
+        assertValidationError(stub.offContract().contentType("garbage").body("{}".getBytes(StandardCharsets.UTF_8)).post(inboxPath(PLAIN) + "/contacts"),
+                "Content-Type is not supported here: send application/json", List.of());
+        for (String wildcard : List.of("*/*", "multipart/*")) {
+            assertValidationError(stub.offContract().contentType(wildcard).body("{}".getBytes(StandardCharsets.UTF_8))
+                    .post(conversation + "/messages"),
+                    "Content-Type is not supported here: send application/json or multipart/form-data", List.of());
+        }
+        stub.offContract().contentType("garbage").body("x".getBytes(StandardCharsets.UTF_8)).get(contact).then()
+                .statusCode(200).body("source_id", equalTo(sourceId));
+        stub.offContract().contentType("garbage").body("x".getBytes(StandardCharsets.UTF_8))
+                .post(conversation + "/toggle_typing").then().statusCode(200);
+        assertStateUnchanged();
+    }
+
+    @Test
     void theAcceptHeaderIsIgnoredLikeRailsJsonRoutes() {
         stub.offContract().accept(ContentType.HTML).get(contact).then()
                 .statusCode(200).contentType("application/json; charset=utf-8");

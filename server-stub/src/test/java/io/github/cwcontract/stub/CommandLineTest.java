@@ -33,6 +33,7 @@ class CommandLineTest {
         assertEquals(3000, config.port());
         assertTrue(config.csatEnabled());
         assertTrue(config.inboxes().isEmpty());
+        assertEquals(200, config.messagesPerMinuteLimit());
 
         List<StubConfig.InboxSpec> generated = config.effectiveInboxes();
         assertEquals(2, generated.size());
@@ -47,16 +48,23 @@ class CommandLineTest {
     @Test
     void readsEveryOptionInBothSpellings() throws Exception {
         StubConfig config = CommandLine.parse(new String[] {"--host", "0.0.0.0", "--port=0", "--inbox", "demo",
-                "--inbox=second", "--hmac-inbox", "secure:token:with:colons", "--no-csat"});
+                "--inbox=second", "--hmac-inbox", "secure:token:with:colons", "--no-csat", "--messages-per-minute", "0"});
         assertEquals("0.0.0.0", config.host());
         assertEquals(0, config.port());
         assertFalse(config.csatEnabled());
+        assertEquals(0, config.messagesPerMinuteLimit(), "0 turns the limit off");
         assertEquals(List.of("demo", "second", "secure"),
                 config.inboxes().stream().map(StubConfig.InboxSpec::identifier).toList());
         assertEquals(List.of(false, false, true),
                 config.inboxes().stream().map(StubConfig.InboxSpec::hmacMandatory).toList());
         assertEquals("token:with:colons", config.inboxes().get(2).hmacToken());
         assertThat(config.inboxes().get(0).hmacToken(), matchesPattern(TOKEN));
+    }
+
+    @Test
+    void readsTheMessagesPerMinuteLimit() throws Exception {
+        assertEquals(100_000, CommandLine.parse(new String[] {"--messages-per-minute=100000"}).messagesPerMinuteLimit());
+        assertEquals(1, CommandLine.parse(new String[] {"--messages-per-minute", "1"}).messagesPerMinuteLimit());
     }
 
     @Test
@@ -82,6 +90,11 @@ class CommandLineTest {
                 + "or spaces", "--inbox", "v1.0");
         assertUsageError("inbox identifier 'demo' is given twice", "--inbox", "demo", "--hmac-inbox", "demo:t");
         assertUsageError("--no-csat takes no value", "--no-csat=yes");
+        assertUsageError("--messages-per-minute needs a value", "--messages-per-minute");
+        for (String bad : List.of("-1", "many", "1.5", "", "2147483648")) {
+            assertUsageError("--messages-per-minute must be a whole number from 0 (no limit) to 2147483647, not '"
+                    + bad + "'", "--messages-per-minute=" + bad);
+        }
     }
 
     private static void assertUsageError(String message, String... args) {

@@ -158,7 +158,16 @@ class MessagesApiTest {
         stub.offContract().contentType(ContentType.JSON)
                 .body(Map.of("content", "hi", "attachments", List.of("blob-signed-id")))
                 .post(messages).then().statusCode(500);
+        // Rails' blank? decides: any other value is iterated as files
+        for (Object value : List.of("x", 5, true, Map.of("a", 1))) {
+            stub.offContract().contentType(ContentType.JSON).body(Map.of("content", "hi", "attachments", value))
+                    .post(messages).then().statusCode(500);
+        }
         stub.api().get(messages).then().body("$", hasSize(0));
+        for (Object value : List.of("", " ", false, List.of(), Map.of())) {
+            stub.offContract().contentType(ContentType.JSON).body(Map.of("content", "hi", "attachments", value))
+                    .post(messages).then().statusCode(200);
+        }
     }
 
     @Test

@@ -163,7 +163,7 @@ final class Stub implements AutoCloseable {
     }
 
     /** Response schemas stay closed (the validator's default): the stub must send no key the contract lacks. */
-    private static OpenApiInteractionValidator validator(LevelResolver.Builder levels) {
+    static OpenApiInteractionValidator validator(LevelResolver.Builder levels) {
         return OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
                 .withLevelResolver(levels.build())
                 .build();

@@ -1,6 +1,8 @@
 package io.github.cwcontract.stub.http;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -22,6 +24,7 @@ import java.util.Set;
  * Jersey choose the JSON method where an operation takes JSON or multipart.
  */
 @PreMatching
+@Priority(Priorities.AUTHENTICATION) // before the other filters, which read the Content-Type it repairs
 public final class RequestConventions implements ContainerRequestFilter {
     private static final String API_PREFIX = "/public/api/v1/";
     private static final Set<String> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -29,6 +32,16 @@ public final class RequestConventions implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         request.getHeaders().remove(HttpHeaders.ACCEPT);
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !concrete(contentType)) {
+            // Jersey would fail on an unparsable or wildcard type with a 500: with a body it is a type no operation
+            // takes (422), otherwise it is ignored like the body
+            if (BODY_METHODS.contains(request.getMethod())) {
+                request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_OCTET_STREAM);
+            } else {
+                request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            }
+        }
         if (request.getMediaType() == null && BODY_METHODS.contains(request.getMethod())) {
             request.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
@@ -50,6 +63,15 @@ public final class RequestConventions implements ContainerRequestFilter {
         }
         if (path.substring(API_PREFIX.length()).contains(".") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
             request.abortWith(ApiErrors.notFoundResponse());
+        }
+    }
+
+    private static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (IllegalArgumentException unparsable) {
+            return false;
         }
     }
 }

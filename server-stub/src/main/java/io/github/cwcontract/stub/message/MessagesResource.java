@@ -82,10 +82,10 @@ public final class MessagesResource {
                                  @PathParam("contact_identifier") String contactIdentifier,
                                  @PathParam("conversation_id") Integer conversationId,
                                  JsonNode body) throws JsonProcessingException {
-        // Chatwoot treats any attachments value as uploaded files and fails on strings (NoMethodError)
+        // Chatwoot iterates any attachments value that is not blank? as uploaded files and fails on it
+        // (NoMethodError); JsonNode.isEmpty() is true for every scalar, so blankness is spelled out
         JsonNode attachments = body == null ? null : body.get("attachments");
-        if (attachments != null && !attachments.isNull() && !attachments.isEmpty()
-                && !(attachments.isTextual() && attachments.asText().isEmpty())) {
+        if (attachments != null && !railsBlank(attachments)) {
             throw ApiErrors.internalError();
         }
         MessageCreateRequest request = body == null || body.isNull()
@@ -135,6 +135,12 @@ public final class MessagesResource {
                                        @PathParam("message_id") Integer messageId,
                                        MessageUpdateRequest body) {
         return updateMessage(inboxIdentifier, contactIdentifier, conversationId, messageId, body);
+    }
+
+    /** Ruby's blank?: nil, false, whitespace-only strings and empty arrays and hashes. */
+    private static boolean railsBlank(JsonNode value) {
+        return value.isNull() || value.isBoolean() && !value.booleanValue()
+                || value.isTextual() && value.textValue().isBlank() || value.isContainerNode() && value.isEmpty();
     }
 
     private Message create(String inboxIdentifier, String contactIdentifier, int conversationId, String content,
