@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -65,15 +64,10 @@ public final class MessagesResource {
                                       @PathParam("contact_identifier") String contactIdentifier,
                                       @PathParam("conversation_id") Integer conversationId,
                                       @QueryParam("before") Integer before) {
-        return store.locked(() -> {
-            List<MessageRow> older = conversation(inboxIdentifier, contactIdentifier, conversationId).messages.stream()
-                    .filter(m -> before == null || m.id < before)
-                    .sorted(Comparator.comparing((MessageRow m) -> m.createdAt).thenComparingInt(m -> m.id))
-                    .toList();
-            return older.subList(Math.max(0, older.size() - PAGE_SIZE), older.size()).stream()
-                    .map(m -> MessageViews.message(m, uriInfo.getBaseUri()))
-                    .toList();
-        });
+        return store.locked(() -> conversation(inboxIdentifier, contactIdentifier, conversationId)
+                .page(before, PAGE_SIZE).stream()
+                .map(m -> MessageViews.message(m, uriInfo.getBaseUri()))
+                .toList());
     }
 
     @POST

@@ -30,7 +30,32 @@ public final class ConversationRow {
     }
 
     public Optional<MessageRow> message(long id) {
-        return messages.stream().filter(m -> m.id == id).findFirst();
+        int i = firstIndexWithIdAtLeast(id);
+        return i < messages.size() && messages.get(i).id == id ? Optional.of(messages.get(i)) : Optional.empty();
+    }
+
+    /**
+     * Up to {@code size} messages created just before the message id {@code before} (the latest ones when null),
+     * oldest first. Messages are appended with increasing ids and a clock that never goes back, so id order is
+     * creation order and a page costs O(log n + size), whatever the conversation's length.
+     */
+    public List<MessageRow> page(Integer before, int size) {
+        int end = before == null ? messages.size() : firstIndexWithIdAtLeast(before);
+        return List.copyOf(messages.subList(Math.max(0, end - size), end));
+    }
+
+    private int firstIndexWithIdAtLeast(long id) {
+        int low = 0;
+        int high = messages.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (messages.get(mid).id < id) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** The survey the CSAT endpoints serve: the first input_csat message. */
