@@ -24,7 +24,6 @@ public final class ContractResource {
             + "/openapi.yaml</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
 
     private final byte[] spec = Objects.requireNonNull(load(SPEC_RESOURCE), SPEC_RESOURCE + " is not on the classpath");
-    private final byte[] docs = load(DOCS_RESOURCE);
 
     @GET
     @Path("openapi.yaml")
@@ -35,6 +34,8 @@ public final class ContractResource {
     @GET
     @Path("docs")
     public Response docs() {
+        // read per request: the page is ~2.5 MB and rarely opened, so it stays out of start-up and of the heap
+        byte[] docs = load(DOCS_RESOURCE);
         return docs != null
                 ? Response.ok(docs, "text/html; charset=utf-8").build()
                 : Response.status(404).entity(DOCS_MISSING).type("text/html; charset=utf-8").build();
