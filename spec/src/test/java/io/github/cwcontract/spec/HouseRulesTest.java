@@ -195,10 +195,10 @@ class HouseRulesTest {
     private static final Set<String> DATA = Set.of("example", "examples", "enum", "default");
 
     private static void forEachProperty(Consumer<Property> action) {
-        scan(raw, new ExampleWalker.Loc(List.of()), null, action);
+        scan(raw, new Loc(List.of()), null, action);
     }
 
-    private static void scan(JsonNode node, ExampleWalker.Loc loc, String parentKey, Consumer<Property> action) {
+    private static void scan(JsonNode node, Loc loc, String parentKey, Consumer<Property> action) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 scan(node.get(i), loc.child(i), null, action);
@@ -211,7 +211,7 @@ class HouseRulesTest {
         boolean nameMap = parentKey != null && NAME_MAPS.contains(parentKey);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            ExampleWalker.Loc child = loc.child(e.getKey());
+            Loc child = loc.child(e.getKey());
             if (nameMap) {
                 scan(e.getValue(), child, null, action);
                 continue;
