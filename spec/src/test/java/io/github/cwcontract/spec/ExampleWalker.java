@@ -266,10 +266,7 @@ final class ExampleWalker {
 
     // ---------------------------------------------------------------- completeness
 
-    /** Keys whose object value maps user-chosen names (so a key "example" in it is a name, not an example). */
-    private static final Set<String> NAME_MAPS = Set.of("properties", "schemas", "parameters", "responses",
-            "requestBodies", "headers", "securitySchemes", "links", "callbacks", "content", "encoding", "paths",
-            "variables", "mapping", "examples");
+    private static final Loc COMPONENT_EXAMPLES = Loc.root().child("components").child("examples");
 
     /**
      * Pointers of every {@code example} and every entry of an {@code examples} map in the document, found by a plain
@@ -277,40 +274,23 @@ final class ExampleWalker {
      */
     static Set<String> examplePointersInDocument(JsonNode raw) {
         Set<String> found = new LinkedHashSet<>();
-        scan(raw, Loc.root(), null, found);
+        DocumentWalk.keys(raw, (key, value, at) -> switch (key) {
+            case "example" -> {
+                found.add(at.pointer());
+                yield false;
+            }
+            case "examples" -> {
+                if (at.equals(COMPONENT_EXAMPLES)) {
+                    yield false; // checked through the references to them
+                }
+                if (!value.isObject()) {
+                    yield true;
+                }
+                value.fieldNames().forEachRemaining(name -> found.add(at.child(name).pointer()));
+                yield false;
+            }
+            default -> true;
+        });
         return found;
-    }
-
-    private static void scan(JsonNode node, Loc loc, String parentKey, Set<String> found) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                scan(node.get(i), loc.child(i), null, found);
-            }
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        boolean nameMap = parentKey != null && NAME_MAPS.contains(parentKey);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            Loc child = loc.child(key);
-            if (nameMap) {
-                scan(e.getValue(), child, null, found);
-                continue;
-            }
-            boolean inComponents = loc.segments().size() == 1 && loc.segments().get(0).equals("components");
-            if (key.startsWith("x-") || key.equals("enum") || key.equals("default")) {
-                continue;
-            }
-            if (key.equals("example")) {
-                found.add(child.pointer());
-            } else if (key.equals("examples") && !inComponents && e.getValue().isObject()) {
-                e.getValue().fieldNames().forEachRemaining(name -> found.add(child.child(name).pointer()));
-            } else if (!(key.equals("examples") && inComponents)) {
-                scan(e.getValue(), child, key, found);
-            }
-        }
     }
 }

@@ -187,44 +187,17 @@ class HouseRulesTest {
     record Property(String where, JsonNode node) {
     }
 
-    /** Keys whose object value maps user-chosen names. */
-    private static final Set<String> NAME_MAPS = Set.of("properties", "schemas", "parameters", "responses",
-            "requestBodies", "headers", "securitySchemes", "links", "callbacks", "content", "encoding", "paths",
-            "variables", "mapping");
-    /** Keys whose values are data, not schema: never searched for "properties". */
-    private static final Set<String> DATA = Set.of("example", "examples", "enum", "default");
-
     private static void forEachProperty(Consumer<Property> action) {
-        scan(raw, new Loc(List.of()), null, action);
-    }
-
-    private static void scan(JsonNode node, Loc loc, String parentKey, Consumer<Property> action) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                scan(node.get(i), loc.child(i), null, action);
+        DocumentWalk.keys(raw, (key, value, at) -> {
+            if (key.equals("example") || key.equals("examples")) {
+                return false; // data, not schema: never searched for "properties"
             }
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        boolean nameMap = parentKey != null && NAME_MAPS.contains(parentKey);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            Loc child = loc.child(e.getKey());
-            if (nameMap) {
-                scan(e.getValue(), child, null, action);
-                continue;
+            if (key.equals("properties") && value.isObject()) {
+                value.fields().forEachRemaining(p ->
+                        action.accept(new Property(at.child(p.getKey()).display(), p.getValue())));
             }
-            if (DATA.contains(e.getKey()) || e.getKey().startsWith("x-")) {
-                continue;
-            }
-            if (e.getKey().equals("properties") && e.getValue().isObject()) {
-                e.getValue().fields().forEachRemaining(p ->
-                        action.accept(new Property(child.child(p.getKey()).display(), p.getValue())));
-            }
-            scan(e.getValue(), child, e.getKey(), action);
-        }
+            return true;
+        });
     }
 
     private interface ParameterAction {
