@@ -2,10 +2,10 @@ package io.github.cwcontract.stub;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * a crash, never text/plain, and the state is the same afterwards.
  */
 class BadInputTest {
-    private static Stub stub;
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
     private static String sourceId;
     private static String contact;
     private static String conversation;
@@ -32,8 +33,7 @@ class BadInputTest {
     private String conversationBefore;
 
     @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
+    static void setUp() {
         sourceId = stub.createContact(PLAIN, Map.of("name", "Careful", "email", "careful@acme.inc"));
         contact = inboxPath(PLAIN) + "/contacts/" + sourceId;
         int id = stub.createConversation(PLAIN, sourceId);
@@ -41,11 +41,6 @@ class BadInputTest {
         stub.sendMessage(PLAIN, sourceId, id, "before the bad input");
         survey = stub.bodyless(stub.api()).post(conversation + "/toggle_status").then().extract().path("messages[1].id");
         uuid = stub.api().get(conversation).path("uuid");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
     }
 
     @BeforeEach

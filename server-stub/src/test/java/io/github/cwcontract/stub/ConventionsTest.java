@@ -1,9 +1,8 @@
 package io.github.cwcontract.stub;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,17 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What every request gets regardless of the operation: real clients' habits, CORS, and the served contract. */
 class ConventionsTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static Stub stub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
 
     /** A POST as curl or java.net.http sends it without a body: no Content-Type at all. */
     private static HttpResponse<String> postWithoutBody(String path) throws Exception {

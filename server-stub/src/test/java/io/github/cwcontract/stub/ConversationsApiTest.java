@@ -2,9 +2,8 @@ package io.github.cwcontract.stub;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,17 +23,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ConversationsApiTest {
-    private static Stub stub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
 
     private static String conversations(String inbox, String sourceId) {
         return inboxPath(inbox) + "/contacts/" + sourceId + "/conversations";

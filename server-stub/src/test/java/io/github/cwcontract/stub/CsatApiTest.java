@@ -2,9 +2,8 @@ package io.github.cwcontract.stub;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -25,17 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsatApiTest {
     private static final String ISO_MILLIS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
-    private static Stub stub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
 
     private static String csat(String uuid) {
         return "/public/api/v1/csat_survey/" + uuid;

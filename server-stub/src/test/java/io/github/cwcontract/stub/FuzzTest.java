@@ -33,6 +33,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.cwcontract.stub.Stub.OTHER;
 import static io.github.cwcontract.stub.Stub.PLAIN;
@@ -132,7 +133,8 @@ class FuzzTest {
         }
     }
 
-    private static Stub stub;
+    @RegisterExtension
+    static final Stub stub = Stub.perClass(config -> config.withMessagesPerMinuteLimit(0));
     private static HttpClient client;
     private static List<Operation> operations;
     private static Map<String, String> hmacTokens;
@@ -146,8 +148,7 @@ class FuzzTest {
     private static final int[] statusCounts = new int[6];
 
     @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start(config -> config.withMessagesPerMinuteLimit(0));
+    static void setUp() {
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .build();
         operations = operations();
@@ -174,13 +175,12 @@ class FuzzTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void printCounts() {
         System.out.printf("FuzzTest: %d requests, answers 1xx-5xx: %d %d %d %d %d, %d connections closed under a"
                         + " request, %d sessions, %d conversations, %d messages accepted%n", sentCount, statusCounts[1],
                 statusCounts[2], statusCounts[3], statusCounts[4], statusCounts[5], connectionsLost, sessions.size(),
                 conversations.size(),
                 conversations.values().stream().mapToInt(c -> c.messages.size()).sum());
-        stub.close();
     }
 
     /** How often each kind of request is drawn: mostly valid ones, each kind of damage now and then. */

@@ -2,9 +2,8 @@ package io.github.cwcontract.stub;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -23,17 +22,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** HMAC identity validation on the contacts endpoints, and the scope a verified session gets. */
 class IdentityValidationTest {
-    private static Stub stub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
 
     private static void assertHmacFailure(Response response) {
         response.then()

@@ -1,8 +1,7 @@
 package io.github.cwcontract.stub;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,17 +9,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 class InboxApiTest {
-    private static Stub stub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
 
     @Test
     void showsAPlainInboxWithTheDefaultWorkingHours() {

@@ -2,9 +2,8 @@ package io.github.cwcontract.stub;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -30,17 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessagesApiTest {
-    private static Stub stub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
-    }
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
 
     /** A fresh session with one conversation: the path of its messages. */
     private static String newConversationMessages() {

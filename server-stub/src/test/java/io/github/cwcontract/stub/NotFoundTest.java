@@ -3,9 +3,9 @@ package io.github.cwcontract.stub;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -20,22 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every unknown or out-of-scope thing is Rails' 404 {"status":404,"error":"Not Found"}. */
 class NotFoundTest {
-    private static Stub stub;
+    @RegisterExtension
+    static final Stub stub = Stub.perClass();
     private static String sourceId;
     private static int conversation;
     private static int message;
 
     @BeforeAll
-    static void start() throws Exception {
-        stub = Stub.start();
+    static void setUp() {
         sourceId = stub.anonymousContact(PLAIN);
         conversation = stub.createConversation(PLAIN, sourceId);
         message = stub.sendMessage(PLAIN, sourceId, conversation, "exists");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stub.close();
     }
 
     static void assertNotFound(Response response) {

@@ -9,6 +9,9 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,10 +28,12 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A stub server started in-process on a free port for one test class, with RestAssured request specifications
- * whose every exchange is validated against the contract (openapi.yaml from the classpath).
+ * A stub server started in-process on a free port, with RestAssured request specifications whose every exchange is
+ * validated against the contract (openapi.yaml from the classpath). A test class shares one through
+ * {@code @RegisterExtension static final Stub stub = Stub.perClass();}, started before the class's {@code @BeforeAll}
+ * methods and stopped after its {@code @AfterAll} methods; a test that needs a server of its own uses {@link #start()}.
  */
-final class Stub implements AutoCloseable {
+final class Stub implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final String PLAIN = "plain-inbox";
     static final String PLAIN_TOKEN = "plainToken1234567890abcd";
     static final String OTHER = "other-inbox";
@@ -48,9 +53,42 @@ final class Stub implements AutoCloseable {
             LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE)));
 
     final MutableClock clock = new MutableClock(START);
-    final StubServer server;
+    private final UnaryOperator<StubConfig> customize;
+    StubServer server;
 
-    private Stub(UnaryOperator<StubConfig> customize) throws Exception {
+    private Stub(UnaryOperator<StubConfig> customize) {
+        this.customize = customize;
+    }
+
+    static Stub perClass() {
+        return perClass(UnaryOperator.identity());
+    }
+
+    static Stub perClass(UnaryOperator<StubConfig> customize) {
+        return new Stub(customize);
+    }
+
+    static Stub start() throws Exception {
+        return start(UnaryOperator.identity());
+    }
+
+    static Stub start(UnaryOperator<StubConfig> customize) throws Exception {
+        Stub stub = new Stub(customize);
+        stub.startServer();
+        return stub;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        startServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void startServer() throws Exception {
         StubConfig config = StubConfig.defaults()
                 .withPort(0)
                 .withClock(clock)
@@ -59,14 +97,6 @@ final class Stub implements AutoCloseable {
                         StubConfig.InboxSpec.plain(OTHER),
                         StubConfig.InboxSpec.hmacMandatory(SECURE, SECURE_TOKEN)));
         server = StubServer.start(customize.apply(config));
-    }
-
-    static Stub start() throws Exception {
-        return new Stub(UnaryOperator.identity());
-    }
-
-    static Stub start(UnaryOperator<StubConfig> customize) throws Exception {
-        return new Stub(customize);
     }
 
     /** A request whose request and response must both conform to the contract. */
