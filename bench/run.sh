@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # One benchmark run on this machine: the reference server, the Prism mock and a hello-world ceiling on the same
-# runtime, measured with wrk on loopback; then scale (100 000 messages), cold start and the conformance suite's
-# wall time. Writes BENCHMARKS.md at the repository root.
+# runtime, measured with wrk on loopback; cold start (plain, and with a class-data archive); profiles of the start
+# and of contact get under load; scale (100 000 messages); the conformance suite's wall time.
+# Writes BENCHMARKS.md at the repository root.
 #
-#   bash bench/run.sh            (DURATION=10 WARMUP=10 CONNECTIONS=32 THREADS=2 to change the wrk settings)
+#   bash bench/run.sh
+#
+# Settings (environment): DURATION=10 ROUNDS=3 (measured rounds per row, the median is reported), WARMUP_MIN=15
+# WARMUP_MAX=60 (warm-up in 5 s windows until the rate stops rising), CONNECTIONS=32 THREADS=2, COLD_RUNS=5, BIG=100000
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-10}
+ROUNDS=${ROUNDS:-3}
+WARMUP_MIN=${WARMUP_MIN:-15}
+WARMUP_MAX=${WARMUP_MAX:-60}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+COLD_RUNS=${COLD_RUNS:-5}
 BIG=${BIG:-100000}
+ASYNC_PROFILER=tools.profiler:async-profiler:4.0
 STUB_JAR=server-stub/target/chatwoot-stub-server.jar
 SUITE_JAR=contract-tests/target/chatwoot-conformance.jar
 WORK=$(mktemp -d)
@@ -22,11 +30,27 @@ trap cleanup EXIT
 
 say() { printf '==> %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_http() { # URL: wait up to 60 s for any HTTP answer
-  for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "no answer from $1" >&2; return 1
+# URL [STATUS]: wait up to 60 s for an answer (with STATUS: that status). One process polling every 5 ms, so that
+# the wait itself takes next to no CPU from the server it waits for.
+wait_http() {
+  python3 - "$1" "${2:-0}" <<'PY'
+import sys, time, urllib.error, urllib.request
+url, want, deadline = sys.argv[1], int(sys.argv[2]), time.monotonic() + 60
+while time.monotonic() < deadline:
+    try:
+        status = urllib.request.urlopen(url, timeout=10).status
+    except urllib.error.HTTPError as answer:
+        status = answer.code
+    except OSError:
+        status = None
+    if status is not None and (want == 0 or status == want):
+        sys.exit(0)
+    time.sleep(0.005)
+sys.exit('no answer from ' + url)
+PY
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+median_of() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)], v[1], v[NR]}'; } # -> median min max
 
 say "tools"
 if ! command -v wrk >/dev/null || ! command -v ab >/dev/null; then
@@ -35,15 +59,50 @@ if ! command -v wrk >/dev/null || ! command -v ab >/dev/null; then
 fi
 [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund >/dev/null
 if [ ! -f "$STUB_JAR" ] || [ ! -f "$SUITE_JAR" ]; then ./mvnw -B -q install -DskipTests; fi
+./mvnw -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy -Dartifact="$ASYNC_PROFILER" \
+  -DoutputDirectory="$WORK/profiler"
+unzip -q -o "$WORK"/profiler/async-profiler-*.jar "linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')/*" \
+  -d "$WORK/profiler"
+PROFILER=$(echo "$WORK"/profiler/linux-*/libasyncProfiler.so)
+# PID OPTIONS: start or stop the profiler in a running JVM
+profiler() { java bench/Attach.java "$1" "$PROFILER" "$2"; }
+
+# --- cold start ----------------------------------------------------------------------------------------------
+# [JAVA OPTIONS...]: ms from launching the jar to its first 200 answer
+cold_start() {
+  local port start pid ms
+  port=$(free_port)
+  start=$(date +%s%N)
+  java "$@" -jar "$STUB_JAR" --port "$port" --inbox bench >"$WORK/cold.log" 2>&1 &
+  pid=$!
+  wait_http "http://127.0.0.1:$port/public/api/v1/inboxes/bench" 200
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$ms"
+}
+say "cold start, $COLD_RUNS runs"
+read -r COLD COLD_MIN COLD_MAX < <(for _ in $(seq "$COLD_RUNS"); do cold_start; done | median_of)
+
+say "cold start with a class-data archive (AppCDS), $COLD_RUNS runs after one training run"
+CDS=$WORK/chatwoot-stub-server.jsa
+port=$(free_port)
+java -XX:ArchiveClassesAtExit="$CDS" -jar "$STUB_JAR" --port "$port" --inbox bench >"$WORK/cds.log" 2>&1 &
+pid=$!
+wait_http "http://127.0.0.1:$port/public/api/v1/inboxes/bench" 200
+curl -sf -o /dev/null -X POST "http://127.0.0.1:$port/public/api/v1/inboxes/bench/contacts" \
+  -H 'Content-Type: application/json' -d '{"name":"Training"}'
+kill "$pid"; wait "$pid" 2>/dev/null || true # the archive is written as the JVM exits
+read -r CDS_COLD CDS_COLD_MIN CDS_COLD_MAX < <(for _ in $(seq "$COLD_RUNS"); do cold_start -XX:SharedArchiveFile="$CDS"; done | median_of)
+
+say "profile of one start"
+cold_start -agentpath:"$PROFILER"=start,event=cpu,interval=1ms,threads,file="$WORK/start.collapsed",collapsed >/dev/null
+PROFILE_START=$(python3 bench/hotspots.py start "$WORK/start.collapsed")
 
 # --- servers -------------------------------------------------------------------------------------------------
 STUB_PORT=$(free_port)
-say "reference server on $STUB_PORT (cold start timed)"
-start_ns=$(date +%s%N)
+say "reference server on $STUB_PORT"
 java -jar "$STUB_JAR" --port "$STUB_PORT" --inbox bench --messages-per-minute 0 >"$WORK/stub.log" 2>&1 &
 STUB_PID=$!; PIDS+=("$STUB_PID")
-until curl -sf -o /dev/null "http://127.0.0.1:$STUB_PORT/public/api/v1/inboxes/bench"; do sleep 0.005; done
-COLD_START_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 STUB=http://127.0.0.1:$STUB_PORT
 
 PRISM_PORT=$(free_port)
@@ -54,7 +113,8 @@ PIDS+=($!)
 CEIL_PORT=$(free_port)
 say "ceiling (hello-world JSON on Jersey + Jetty) on $CEIL_PORT"
 java -cp "$STUB_JAR" bench/Ceiling.java "$CEIL_PORT" >"$WORK/ceiling.log" 2>&1 &
-PIDS+=($!)
+CEIL_PID=$!; PIDS+=("$CEIL_PID")
+wait_http "$STUB/public/api/v1/inboxes/bench"
 wait_http "http://127.0.0.1:$PRISM_PORT/public/api/v1/inboxes/bench"
 wait_http "http://127.0.0.1:$CEIL_PORT/hello"
 
@@ -71,43 +131,73 @@ PATH_CONTACT=/public/api/v1/inboxes/bench/contacts/$SOURCE_ID
 PATH_LIST=$PATH_CONTACT/conversations/$SMALL_ID/messages
 PATH_CREATE=$PATH_CONTACT/conversations/$WRITE_ID/messages
 
-cat >"$WORK/post.lua" <<EOF
+cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"content":"benchmark message with a realistic length, about sixty characters"}'
-EOF
+wrk.body = '$(cat "$WORK/message.json")'
+LUA
 
-# wrk URL [LUA] -> "req/s p50_ms p99_ms"
-measure() {
-  local url=$1 lua=${2:-} args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
-  [ -n "$lua" ] && args+=(-s "$lua")
-  wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null
-  wrk "${args[@]}" -d"${DURATION}s" "$url" >"$WORK/wrk.out"
-  python3 - "$WORK/wrk.out" <<'PY'
+# --- throughput ----------------------------------------------------------------------------------------------
+# wrk's output on stdin -> "req/s p50_ms p99_ms"; fails on any non-2xx answer
+wrk_numbers() {
+  python3 -c '
 import re, sys
-text = open(sys.argv[1]).read()
+text = sys.stdin.read()
 def ms(label):
-    m = re.search(r'^\s*' + label + r'%\s+([\d.]+)(us|ms|s)\s*$', text, re.M)
+    m = re.search(r"^\s*" + label + r"%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
     v, unit = float(m.group(1)), m.group(2)
-    return v / 1000 if unit == 'us' else v * 1000 if unit == 's' else v
-rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
-errors = re.search(r'Non-2xx or 3xx responses: (\d+)', text)
+    return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 if errors:
-    sys.exit('unexpected non-2xx answers: ' + errors.group(1) + '\n' + text)
-print(f"{rps:.0f} {ms('50'):.2f} {ms('99'):.2f}")
-PY
+    sys.exit("unexpected non-2xx answers: " + errors.group(1) + "\n" + text)
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+print("%.0f %.2f %.2f" % (rps, ms("50"), ms("99")))'
+}
+# URL [LUA] -> "req/s p50_ms p99_ms min_req/s max_req/s warm-up_s". Warm-up in 5 s windows until the rate rises by
+# less than 3 % (at least WARMUP_MIN s, at most WARMUP_MAX s: a JIT-cold JVM measures several times slower), then
+# ROUNDS rounds of DURATION s; the round with the median rate is reported, with the spread of all rounds.
+measure() {
+  local url=$1 lua=${2:-} args=(-t"$THREADS" -c"$CONNECTIONS" --latency) warm=0 previous=0 rps
+  [ -n "$lua" ] && args+=(-s "$lua")
+  while :; do
+    read -r rps _ < <(wrk "${args[@]}" -d5s "$url" | wrk_numbers)
+    warm=$((warm + 5))
+    if [ "$warm" -ge "$WARMUP_MAX" ] || { [ "$warm" -ge "$WARMUP_MIN" ] && [ "$rps" -lt $((previous * 103 / 100)) ]; }; then
+      break
+    fi
+    previous=$rps
+  done
+  for _ in $(seq "$ROUNDS"); do wrk "${args[@]}" -d"${DURATION}s" "$url" | wrk_numbers; done | sort -n >"$WORK/rounds"
+  echo "$(sed -n "$(((ROUNDS + 1) / 2))p" "$WORK/rounds") $(head -n 1 "$WORK/rounds" | cut -d' ' -f1)" \
+    "$(tail -n 1 "$WORK/rounds" | cut -d' ' -f1) $warm"
 }
 
 say "contact get"
-read -r STUB_GET STUB_GET_P50 STUB_GET_P99 < <(measure "$STUB$PATH_CONTACT")
-read -r PRISM_GET PRISM_GET_P50 PRISM_GET_P99 < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_CONTACT")
-read -r CEIL_GET CEIL_GET_P50 CEIL_GET_P99 < <(measure "http://127.0.0.1:$CEIL_PORT/hello")
+read -r STUB_GET STUB_GET_P50 STUB_GET_P99 STUB_GET_MIN STUB_GET_MAX STUB_GET_WARM < <(measure "$STUB$PATH_CONTACT")
+read -r PRISM_GET PRISM_GET_P50 PRISM_GET_P99 PRISM_GET_MIN PRISM_GET_MAX PRISM_GET_WARM \
+  < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_CONTACT")
+read -r CEIL_GET CEIL_GET_P50 CEIL_GET_P99 CEIL_GET_MIN CEIL_GET_MAX CEIL_GET_WARM \
+  < <(measure "http://127.0.0.1:$CEIL_PORT/hello")
 say "message list (100 messages)"
-read -r STUB_LIST STUB_LIST_P50 STUB_LIST_P99 < <(measure "$STUB$PATH_LIST")
-read -r PRISM_LIST PRISM_LIST_P50 PRISM_LIST_P99 < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_LIST")
+read -r STUB_LIST STUB_LIST_P50 STUB_LIST_P99 STUB_LIST_MIN STUB_LIST_MAX STUB_LIST_WARM < <(measure "$STUB$PATH_LIST")
+read -r PRISM_LIST PRISM_LIST_P50 PRISM_LIST_P99 PRISM_LIST_MIN PRISM_LIST_MAX PRISM_LIST_WARM \
+  < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_LIST")
 say "message create"
-read -r STUB_POST STUB_POST_P50 STUB_POST_P99 < <(measure "$STUB$PATH_CREATE" "$WORK/post.lua")
-read -r PRISM_POST PRISM_POST_P50 PRISM_POST_P99 < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_CREATE" "$WORK/post.lua")
+read -r STUB_POST STUB_POST_P50 STUB_POST_P99 STUB_POST_MIN STUB_POST_MAX STUB_POST_WARM \
+  < <(measure "$STUB$PATH_CREATE" "$WORK/post.lua")
+read -r PRISM_POST PRISM_POST_P50 PRISM_POST_P99 PRISM_POST_MIN PRISM_POST_MAX PRISM_POST_WARM \
+  < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_CREATE" "$WORK/post.lua")
+
+say "profiles of contact get and of the ceiling, warm, under the same load"
+# PID URL NAME -> hotspot rows of a CPU profile over DURATION s of load
+profile_load() {
+  profiler "$1" start,event=cpu,interval=1ms,threads
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$2" >/dev/null
+  profiler "$1" stop,file="$WORK/$3.collapsed",collapsed
+  python3 bench/hotspots.py load "$WORK/$3.collapsed"
+}
+PROFILE_GET=$(profile_load "$STUB_PID" "$STUB$PATH_CONTACT" get)
+PROFILE_CEIL=$(profile_load "$CEIL_PID" "http://127.0.0.1:$CEIL_PORT/hello" ceiling)
 
 say "scale: a fresh reference server, $BIG messages in one conversation and 100 in another"
 SCALE_PORT=$(free_port)
@@ -130,14 +220,25 @@ import re, sys
 t = sys.stdin.read()
 m = re.search(r'used (\d+)K', t)
 print(round(int(m.group(1)) / 1024))")
-read -r SMALL_LIST SMALL_LIST_P50 SMALL_LIST_P99 < <(measure "$SCALE_CONV/$SCALE_SMALL/messages")
-read -r BIG_LIST BIG_LIST_P50 BIG_LIST_P99 < <(measure "$SCALE_CONV/$SCALE_BIG/messages")
+read -r SMALL_LIST SMALL_LIST_P50 SMALL_LIST_P99 SMALL_LIST_MIN SMALL_LIST_MAX SMALL_LIST_WARM \
+  < <(measure "$SCALE_CONV/$SCALE_SMALL/messages")
+read -r BIG_LIST BIG_LIST_P50 BIG_LIST_P99 BIG_LIST_MIN BIG_LIST_MAX BIG_LIST_WARM \
+  < <(measure "$SCALE_CONV/$SCALE_BIG/messages")
 
-say "conformance suite wall time"
-suite_time() { local s e; s=$(date +%s%N); "$@" >"$WORK/suite.out" 2>&1 || { cat "$WORK/suite.out"; exit 1; }; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-SUITE_LOCAL_MS=$(suite_time java -jar "$SUITE_JAR" --base-url "$STUB" --inbox bench --report-dir "$WORK/report1")
+say "conformance suite wall time, 3 runs each"
+# COMMAND... -> ms of one run (it must pass)
+suite_time() {
+  local s e
+  s=$(date +%s%N)
+  "$@" >"$WORK/suite.out" 2>&1 || { cat "$WORK/suite.out"; exit 1; }
+  e=$(date +%s%N)
+  echo $(((e - s) / 1000000))
+}
+read -r SUITE_LOCAL SUITE_LOCAL_MIN SUITE_LOCAL_MAX < <(for i in 1 2 3; do
+  suite_time java -jar "$SUITE_JAR" --base-url "$STUB" --inbox bench --report-dir "$WORK/report-local-$i"; done | median_of)
 SUITE_LINE=$(tail -n 1 "$WORK/suite.out")
-SUITE_INPROC_MS=$(suite_time java -jar "$SUITE_JAR" --report-dir "$WORK/report2")
+read -r SUITE_INPROC SUITE_INPROC_MIN SUITE_INPROC_MAX < <(for i in 1 2 3; do
+  suite_time java -jar "$SUITE_JAR" --report-dir "$WORK/report-inproc-$i"; done | median_of)
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
@@ -146,41 +247,85 @@ cat >BENCHMARKS.md <<EOF
 # Benchmarks
 
 One run of \`bash bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($CPU), $(free -g | awk '/Mem:/{print $2}') GiB,
-$JAVA. Load from \`wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency\` on loopback after a ${WARMUP} s warm-up
-of the same endpoint (a JIT-cold JVM measures several times slower); wrk shares the two cores with the server.
+$JAVA. Every figure below comes from that run; the script rewrites this file.
+
+Load is \`wrk -t$THREADS -c$CONNECTIONS --latency\` on loopback; wrk shares the two cores with the server. Each row
+is first warmed up in 5 s windows until its rate rises by less than 3 % (at least $WARMUP_MIN s, at most
+$WARMUP_MAX s: the reference server's JIT needs about 30 s of this load to settle, and a cold JVM measures several
+times slower), then measured in $ROUNDS rounds of $DURATION s. The table gives the round with the median rate, and
+the range of all rounds.
 
 ## Throughput and latency
 
-| operation | reference server req/s | p50 / p99 ms | Prism mock req/s | p50 / p99 ms | stub / Prism |
-|---|---:|---:|---:|---:|---:|
-| contact get | $STUB_GET | $STUB_GET_P50 / $STUB_GET_P99 | $PRISM_GET | $PRISM_GET_P50 / $PRISM_GET_P99 | $(ratio "$STUB_GET" "$PRISM_GET") |
-| message list (100 messages, page of 20) | $STUB_LIST | $STUB_LIST_P50 / $STUB_LIST_P99 | $PRISM_LIST | $PRISM_LIST_P50 / $PRISM_LIST_P99 | $(ratio "$STUB_LIST" "$PRISM_LIST") |
-| message create | $STUB_POST | $STUB_POST_P50 / $STUB_POST_P99 | $PRISM_POST | $PRISM_POST_P50 / $PRISM_POST_P99 | $(ratio "$STUB_POST" "$PRISM_POST") |
+| operation | server | req/s (range) | p50 / p99 ms | warm-up s |
+|---|---|---:|---:|---:|
+| contact get | reference server | $STUB_GET ($STUB_GET_MIN–$STUB_GET_MAX) | $STUB_GET_P50 / $STUB_GET_P99 | $STUB_GET_WARM |
+| | Prism mock | $PRISM_GET ($PRISM_GET_MIN–$PRISM_GET_MAX) | $PRISM_GET_P50 / $PRISM_GET_P99 | $PRISM_GET_WARM |
+| | ceiling | $CEIL_GET ($CEIL_GET_MIN–$CEIL_GET_MAX) | $CEIL_GET_P50 / $CEIL_GET_P99 | $CEIL_GET_WARM |
+| message list (100 messages, page of 20) | reference server | $STUB_LIST ($STUB_LIST_MIN–$STUB_LIST_MAX) | $STUB_LIST_P50 / $STUB_LIST_P99 | $STUB_LIST_WARM |
+| | Prism mock | $PRISM_LIST ($PRISM_LIST_MIN–$PRISM_LIST_MAX) | $PRISM_LIST_P50 / $PRISM_LIST_P99 | $PRISM_LIST_WARM |
+| message create | reference server | $STUB_POST ($STUB_POST_MIN–$STUB_POST_MAX) | $STUB_POST_P50 / $STUB_POST_P99 | $STUB_POST_WARM |
+| | Prism mock | $PRISM_POST ($PRISM_POST_MIN–$PRISM_POST_MAX) | $PRISM_POST_P50 / $PRISM_POST_P99 | $PRISM_POST_WARM |
 
-Ceiling — a hello-world JSON resource of the same size on the same Jersey + Jetty runtime (\`bench/Ceiling.java\`):
-$CEIL_GET req/s, p50 / p99 $CEIL_GET_P50 / $CEIL_GET_P99 ms. Contact get reaches **$(ratio "$STUB_GET*100" "$CEIL_GET") %** of it
-(target ≥ 60 %); stub / Prism on contact get: **$(ratio "$STUB_GET" "$PRISM_GET")×** (target ≥ 10×).
+The ceiling is a hello-world JSON resource answering a body of the contact's size on the same Jersey + Jetty runtime
+(\`bench/Ceiling.java\`, run from the stub's own jar).
+
+| ratio | contact get | message list | message create | target |
+|---|---:|---:|---:|---|
+| reference server / Prism | **$(ratio "$STUB_GET" "$PRISM_GET")×** | $(ratio "$STUB_LIST" "$PRISM_LIST")× | $(ratio "$STUB_POST" "$PRISM_POST")× | ≥ 10× on contact get |
+| reference server / ceiling | **$(ratio "$STUB_GET*100" "$CEIL_GET") %** | | | ≥ 60 % on contact get |
+
+Where the CPU goes under the contact-get load, for the reference server and for the ceiling: async-profiler
+($ASYNC_PROFILER, CPU samples every 1 ms over $DURATION s of the same load, \`bench/hotspots.py load\`). The servers'
+threads only; wrk's own CPU is not in it.
+
+| reference server, contact get | share | samples |
+|---|---:|---:|
+$PROFILE_GET
+
+| ceiling | share | samples |
+|---|---:|---:|
+$PROFILE_CEIL
 
 ## Scale
 
-| messages in the conversation | list req/s | p50 / p99 ms |
+| messages in the conversation | list req/s (range) | p50 / p99 ms |
 |---:|---:|---:|
-| 100 | $SMALL_LIST | $SMALL_LIST_P50 / $SMALL_LIST_P99 |
-| $BIG | $BIG_LIST | $BIG_LIST_P50 / $BIG_LIST_P99 |
+| 100 | $SMALL_LIST ($SMALL_LIST_MIN–$SMALL_LIST_MAX) | $SMALL_LIST_P50 / $SMALL_LIST_P99 |
+| $BIG | $BIG_LIST ($BIG_LIST_MIN–$BIG_LIST_MAX) | $BIG_LIST_P50 / $BIG_LIST_P99 |
 
 Measured on a fresh reference server. Loading the $BIG messages over HTTP (\`ab -k -n $BIG -c 8\`) ran at
 $LOAD_RPS messages/s. Heap in use after a full GC with them stored: **$HEAP_MB MiB** (\`jcmd <pid> GC.heap_info\`).
 
-## Start and suite
+## Start
 
-- Cold start of \`java -jar $STUB_JAR\` to its first 200 answer: **$COLD_START_MS ms** (target ≤ 1 s).
-- Full conformance run against the running reference server, JVM start included: **$SUITE_LOCAL_MS ms**
-  (\`java -jar $SUITE_JAR --base-url … --inbox bench\`; it printed \`$SUITE_LINE\`).
-- Full conformance run with its own in-process reference server (the main job, \`java -jar $SUITE_JAR\`):
-  **$SUITE_INPROC_MS ms** (target < 15 s).
+Time from launching the jar to its first 200 answer (\`GET /public/api/v1/inboxes/bench\`), polled every 5 ms by one
+process; median of $COLD_RUNS starts, with the range. Target: ≤ 1 s.
 
-Reproduce: \`bash bench/run.sh\` (installs wrk and apache2-utils from apt and the pinned Prism from npm if
-missing, builds the jars if missing, and rewrites this file).
+| command | first 200 after |
+|---|---:|
+| \`java -jar $STUB_JAR\` | **$COLD ms** ($COLD_MIN–$COLD_MAX) |
+| \`java -XX:SharedArchiveFile=chatwoot-stub-server.jsa -jar $STUB_JAR\` | **$CDS_COLD ms** ($CDS_COLD_MIN–$CDS_COLD_MAX) |
+
+The archive of the second row is the JVM's class-data sharing (AppCDS), made once by a training run
+(\`java -XX:ArchiveClassesAtExit=chatwoot-stub-server.jsa -jar $STUB_JAR\`, one request, then stopped); see
+server-stub/README.md. Where the CPU of one plain start goes (async-profiler, \`bench/hotspots.py start\`, whole
+process, from JVM start to the first answer; the profiler slows the start down, so read shares, not times):
+
+| part of the start | share | samples |
+|---|---:|---:|
+$PROFILE_START
+
+## Conformance suite
+
+- Against the running reference server, JVM start included: **$SUITE_LOCAL ms** ($SUITE_LOCAL_MIN–$SUITE_LOCAL_MAX,
+  3 runs; \`java -jar $SUITE_JAR --base-url … --inbox bench\`, which printed \`$SUITE_LINE\`).
+- With its own in-process reference server (the main job, \`java -jar $SUITE_JAR\`): **$SUITE_INPROC ms**
+  ($SUITE_INPROC_MIN–$SUITE_INPROC_MAX, 3 runs). Target: < 15 s.
+
+Reproduce: \`bash bench/run.sh\` on an otherwise idle machine (about 15 minutes). It installs wrk and apache2-utils
+from apt and the pinned Prism from npm if missing, builds the jars if missing, fetches async-profiler from Maven
+Central, and rewrites this file.
 EOF
 say "wrote BENCHMARKS.md"
 cat BENCHMARKS.md

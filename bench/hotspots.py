@@ -1,0 +1,72 @@
+"""Where the CPU time goes, from async-profiler's collapsed stacks (recorded with the `threads` option).
+
+    python3 bench/hotspots.py start STACKS   the reference server's start, by thread and by start-up stage
+    python3 bench/hotspots.py load STACKS    a server under load, by layer
+
+Prints Markdown table rows: share of all samples, then milliseconds of CPU (one sample per millisecond of CPU).
+Each sample counts once, in the first category whose rule matches its stack.
+"""
+import sys
+
+JIT = ('[C1 CompilerThre', '[C2 CompilerThre')
+GC = ('[GC Thread', '[G1 ', '[VM Thread')
+MAIN = ('[main', '[DestroyJavaVM')
+CLASS_LOADING = ('ClassLoader.loadClass', 'ClassLoader.defineClass', 'SystemDictionary::', 'ClassFileParser',
+                 'Verifier::', 'Rewriter::', 'InstanceKlass::link')
+
+START = [
+    ('JIT compiler threads (C1, C2)', lambda t, s: t.startswith(JIT)),
+    ('garbage collector and VM threads', lambda t, s: t.startswith(GC)),
+    ('main thread: JVM boot, before the stub\'s main', lambda t, s: t.startswith(MAIN) and 'StubServer.main' not in s),
+    ('main thread: Jackson ObjectMapper with the contract\'s mix-ins', lambda t, s: 'ContractJson.mapper' in s),
+    ('main thread: Jersey application model (resources, providers)', lambda t, s: 'StubApplication.create' in s),
+    ('main thread: Jersey runtime initialisation (injection, resource model, providers)',
+     lambda t, s: 'ApplicationHandler.<init>' in s),
+    ('main thread: Jetty server construction and start', lambda t, s: t.startswith(MAIN) and 'org/eclipse/jetty' in s),
+    ('main thread: the rest of the stub\'s start', lambda t, s: t.startswith(MAIN)),
+    ('Jetty threads: the first request', lambda t, s: t.startswith(('[jetty', '[qtp'))),
+    ('other threads', lambda t, s: True),
+]
+
+LOAD = [
+    ('JIT compiler threads', lambda t, s: t.startswith(JIT)),
+    ('garbage collector and VM threads', lambda t, s: t.startswith(GC)),
+    ('the server\'s own code (resources, filters, store)',
+     lambda t, s: 'io/github/cwcontract' in s or 'Ceiling$Hello' in s),
+    ('JSON writing and reading (Jackson)', lambda t, s: 'com/fasterxml/jackson' in s),
+    ('socket reads, writes and polling (JDK and kernel)',
+     lambda t, s: any(k in s for k in ('IOUtil.write', 'IOUtil.read', 'EPoll', 'SelectorImpl'))),
+    ('Jersey request processing (routing, filters, injection, writers)', lambda t, s: 'org/glassfish' in s),
+    ('Jetty HTTP parsing, generation and threading', lambda t, s: 'org/eclipse/jetty' in s),
+    ('other', lambda t, s: True),
+]
+
+
+def main():
+    mode, path = sys.argv[1], sys.argv[2]
+    rules = {'start': START, 'load': LOAD}[mode]
+    totals = {label: 0 for label, _ in rules}
+    class_loading = 0
+    main_thread = 0
+    for line in open(path):
+        stack, count = line.rstrip('\n').rsplit(' ', 1)
+        thread = stack.split(';', 1)[0]
+        count = int(count)
+        for label, rule in rules:
+            if rule(thread, stack):
+                totals[label] += count
+                break
+        if thread.startswith(MAIN):
+            main_thread += count
+            if any(k in stack for k in CLASS_LOADING):
+                class_loading += count
+    everything = sum(totals.values()) or 1
+    for label, _ in rules:
+        print(f'| {label} | {100 * totals[label] / everything:.1f} % | {totals[label]} |')
+    if mode == 'start':
+        print(f'| *of the main thread: loading, linking and verifying classes* | '
+              f'{100 * class_loading / (main_thread or 1):.1f} % of it | {class_loading} |')
+
+
+if __name__ == '__main__':
+    main()
