@@ -48,6 +48,7 @@ public final class StubServer implements AutoCloseable {
         // with the contract's 404 rather than Jetty refusing them with 400
         http.setUriCompliance(UriCompliance.UNSAFE);
         jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setHandler(new UnreadBodyHandler(jetty.getHandler()));
         try {
             jetty.start();
         } catch (Exception e) {
