@@ -2,6 +2,7 @@ package io.github.cwcontract.stub;
 
 import io.github.cwcontract.stub.http.ApiErrors;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -24,6 +25,11 @@ final class JsonErrorHandler extends ErrorHandler {
         String body = "{\"status\":" + status + ",\"error\":\"" + HttpStatus.getMessage(status) + "\"}";
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiErrors.JSON_UTF8);
+        if (!request.getConnectionMetaData().isPersistent()) {
+            // Jetty closes the connection after this answer, but for a request line it could not parse it answers as
+            // to HTTP/1.0 (where closing goes without saying) and leaves Connection: close out of an HTTP/1.1 answer
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 

@@ -19,12 +19,14 @@ import static io.github.cwcontract.stub.Stub.PLAIN;
 import static io.github.cwcontract.stub.Stub.conversationPath;
 import static io.github.cwcontract.stub.Stub.inboxPath;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A kept-alive connection survives an answer the server gives without reading the request body, also when the body
- * arrives after the request head (as java.net.http sends it: head and body in separate writes).
+ * arrives after the request head (as java.net.http sends it: head and body in separate writes); the server closes a
+ * connection only after an answer that says {@code Connection: close}.
  */
 class KeepAliveTest {
     @RegisterExtension
@@ -63,6 +65,18 @@ class KeepAliveTest {
                 String next = assertDoesNotThrow(() -> readAnswer(in), c + ", then the next request");
                 assertTrue(next.startsWith("http/1.1 200 "), c + ", then the next request: " + next);
             }
+        }
+    }
+
+    @Test
+    void theAnswerToARequestLineJettyCannotParseAnnouncesTheClose() throws Exception {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write("GET /public/api/v1/inboxes/%00 HTTP/1.1\r\nHost: stub\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String head = readAnswer(socket.getInputStream());
+            assertTrue(head.startsWith("http/1.1 404 "), head);
+            assertTrue(head.contains("connection: close"), head);
+            assertEquals(-1, socket.getInputStream().read(), "closed after the answer");
         }
     }
 
