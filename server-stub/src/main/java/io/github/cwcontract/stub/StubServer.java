@@ -64,6 +64,11 @@ public final class StubServer implements AutoCloseable {
         return baseUri;
     }
 
+    /** The connector the server listens with: tests watch the connections it opens. */
+    ServerConnector connector() {
+        return (ServerConnector) jetty.getConnectors()[0];
+    }
+
     public List<InboxRow> inboxes() {
         return store.locked(store::inboxes);
     }
