@@ -4,7 +4,8 @@
     python3 bench/hotspots.py load STACKS    a server under load, by layer
 
 Prints Markdown table rows: share of all samples, then milliseconds of CPU (one sample per millisecond of CPU).
-Each sample counts once, in the first category whose rule matches its stack.
+Each sample counts once: in the first category whose rule matches its thread and stack, or (under load) in the layer
+of its innermost frame.
 """
 import sys
 
@@ -31,38 +32,50 @@ START = [
 LOAD = [
     ('JIT compiler threads', lambda t, s: t.startswith(JIT)),
     ('garbage collector and VM threads', lambda t, s: t.startswith(GC)),
-    ('the server\'s own code (resources, filters, store)',
-     lambda t, s: 'io/github/cwcontract' in s or 'Ceiling$Hello' in s),
-    ('JSON writing and reading (Jackson)', lambda t, s: 'com/fasterxml/jackson' in s),
-    ('socket reads, writes and polling (JDK and kernel)',
-     lambda t, s: any(k in s for k in ('IOUtil.write', 'IOUtil.read', 'EPoll', 'SelectorImpl'))),
-    ('Jersey request processing (routing, filters, injection, writers)', lambda t, s: 'org/glassfish' in s),
-    ('Jetty HTTP parsing, generation and threading', lambda t, s: 'org/eclipse/jetty' in s),
-    ('other', lambda t, s: True),
 ]
+# the other samples of a server under load go to the layer of the innermost frame that belongs to one, so that a
+# layer's share is the time spent in its own code (and in the JDK code it calls), not in the layers it calls
+LAYERS = [
+    ('the server\'s own code (resources, filters, store)', ('io/github/cwcontract', 'Ceiling$Hello')),
+    ('JSON writing and reading (Jackson)', ('com/fasterxml/jackson',)),
+    ('socket reads, writes and polling (JDK and kernel)',
+     ('sun/nio/ch/IOUtil.', 'sun/nio/ch/EPoll', 'sun/nio/ch/SelectorImpl', 'sun/nio/ch/SocketChannelImpl')),
+    ('Jersey request processing (routing, filters, injection, writers)', ('org/glassfish',)),
+    ('Jetty HTTP parsing, generation and threading', ('org/eclipse/jetty',)),
+]
+
+
+def innermost_layer(stack):
+    for frame in reversed(stack.split(';')):
+        for label, prefixes in LAYERS:
+            if frame.startswith(prefixes):
+                return label
+    return 'other'
 
 
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     rules = {'start': START, 'load': LOAD}[mode]
     totals = {label: 0 for label, _ in rules}
+    if mode == 'load':
+        totals.update({label: 0 for label, _ in LAYERS}, other=0)
     class_loading = 0
     main_thread = 0
     for line in open(path):
         stack, count = line.rstrip('\n').rsplit(' ', 1)
         thread = stack.split(';', 1)[0]
         count = int(count)
-        for label, rule in rules:
-            if rule(thread, stack):
-                totals[label] += count
-                break
+        label = next((label for label, rule in rules if rule(thread, stack)), None)
+        if label is None:
+            label = innermost_layer(stack)
+        totals[label] += count
         if thread.startswith(MAIN):
             main_thread += count
             if any(k in stack for k in CLASS_LOADING):
                 class_loading += count
     everything = sum(totals.values()) or 1
-    for label, _ in rules:
-        print(f'| {label} | {100 * totals[label] / everything:.1f} % | {totals[label]} |')
+    for label, total in totals.items():
+        print(f'| {label} | {100 * total / everything:.1f} % | {total} |')
     if mode == 'start':
         print(f'| *of the main thread: loading, linking and verifying classes* | '
               f'{100 * class_loading / (main_thread or 1):.1f} % of it | {class_loading} |')

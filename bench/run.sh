@@ -34,19 +34,20 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # the wait itself takes next to no CPU from the server it waits for.
 wait_http() {
   python3 - "$1" "${2:-0}" <<'PY'
-import sys, time, urllib.error, urllib.request
-url, want, deadline = sys.argv[1], int(sys.argv[2]), time.monotonic() + 60
+import http.client, sys, time, urllib.parse
+url, want, deadline = urllib.parse.urlsplit(sys.argv[1]), int(sys.argv[2]), time.monotonic() + 60
 while time.monotonic() < deadline:
     try:
-        status = urllib.request.urlopen(url, timeout=10).status
-    except urllib.error.HTTPError as answer:
-        status = answer.code
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        connection.request('GET', url.path)
+        status = connection.getresponse().status
+        connection.close()
     except OSError:
         status = None
     if status is not None and (want == 0 or status == want):
         sys.exit(0)
     time.sleep(0.005)
-sys.exit('no answer from ' + url)
+sys.exit('no answer from ' + sys.argv[1])
 PY
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
