@@ -6,14 +6,14 @@
 #
 #   bash bench/run.sh
 #
-# Settings (environment): DURATION=10 ROUNDS=3 (measured rounds per row, the median is reported), WARMUP_MIN=15
+# Settings (environment): DURATION=10 ROUNDS=5 (measured rounds per server, the median is reported), WARMUP_MIN=15
 # WARMUP_MAX=60 (warm-up in 5 s windows until the rate stops rising), CONNECTIONS=32 THREADS=2, COLD_RUNS=5, BIG=100000
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 WARMUP_MIN=${WARMUP_MIN:-15}
 WARMUP_MAX=${WARMUP_MAX:-60}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -139,55 +139,52 @@ wrk.body = '$(cat "$WORK/message.json")'
 LUA
 
 # --- throughput ----------------------------------------------------------------------------------------------
-# wrk's output on stdin -> "req/s p50_ms p99_ms"; fails on any non-2xx answer
-wrk_numbers() {
-  python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(label):
-    m = re.search(r"^\s*" + label + r"%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    v, unit = float(m.group(1)), m.group(2)
-    return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-if errors:
-    sys.exit("unexpected non-2xx answers: " + errors.group(1) + "\n" + text)
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-print("%.0f %.2f %.2f" % (rps, ms("50"), ms("99")))'
+# URL [LUA] [SECONDS]: one wrk run -> "req/s p50_ms p99_ms"
+wrk_run() {
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -d"${3:-$DURATION}s")
+  [ -n "${2:-}" ] && args+=(-s "$2")
+  wrk "${args[@]}" "$1" | python3 bench/rounds.py parse
 }
-# URL [LUA] -> "req/s p50_ms p99_ms min_req/s max_req/s warm-up_s". Warm-up in 5 s windows until the rate rises by
-# less than 3 % (at least WARMUP_MIN s, at most WARMUP_MAX s: a JIT-cold JVM measures several times slower), then
-# ROUNDS rounds of DURATION s; the round with the median rate is reported, with the spread of all rounds.
-measure() {
-  local url=$1 lua=${2:-} args=(-t"$THREADS" -c"$CONNECTIONS" --latency) warm=0 previous=0 rps
-  [ -n "$lua" ] && args+=(-s "$lua")
+# URL [LUA] -> seconds of warm-up: 5 s windows until the rate rises by less than 3 % (at least WARMUP_MIN s, at most
+# WARMUP_MAX s), since a JIT-cold JVM measures several times slower
+warm_up() {
+  local warm=0 previous=0 rate
   while :; do
-    read -r rps _ < <(wrk "${args[@]}" -d5s "$url" | wrk_numbers)
+    read -r rate _ < <(wrk_run "$1" "${2:-}" 5)
     warm=$((warm + 5))
-    if [ "$warm" -ge "$WARMUP_MAX" ] || { [ "$warm" -ge "$WARMUP_MIN" ] && [ "$rps" -lt $((previous * 103 / 100)) ]; }; then
+    if [ "$warm" -ge "$WARMUP_MAX" ] || { [ "$warm" -ge "$WARMUP_MIN" ] && [ "$rate" -lt $((previous * 103 / 100)) ]; }; then
       break
     fi
-    previous=$rps
+    previous=$rate
   done
-  for _ in $(seq "$ROUNDS"); do wrk "${args[@]}" -d"${DURATION}s" "$url" | wrk_numbers; done | sort -n >"$WORK/rounds"
-  echo "$(sed -n "$(((ROUNDS + 1) / 2))p" "$WORK/rounds") $(head -n 1 "$WORK/rounds" | cut -d' ' -f1)" \
-    "$(tail -n 1 "$WORK/rounds" | cut -d' ' -f1) $warm"
+  echo "$warm"
 }
+# LUA NAME=URL...: warm every server up, then ROUNDS rounds in which each is measured in turn, so that the servers
+# compared share the machine's ups and downs (loopback on a shared machine drifts by tens of percent over minutes);
+# the rounds go to $WORK/NAME.rounds and the warm-up to $WORK/NAME.warm
+compare() {
+  local lua=$1 target
+  shift
+  for target in "$@"; do warm_up "${target#*=}" "$lua" >"$WORK/${target%%=*}.warm"; done
+  for _ in $(seq "$ROUNDS"); do
+    for target in "$@"; do wrk_run "${target#*=}" "$lua" >>"$WORK/${target%%=*}.rounds"; done
+  done
+}
+# NAME LABEL -> a table row
+row() {
+  local rate p50 p99 low high
+  read -r rate p50 p99 low high < <(python3 bench/rounds.py summary "$WORK/$1.rounds")
+  echo "| $2 | $rate ($low–$high) | $p50 / $p99 | $(cat "$WORK/$1.warm") |"
+}
+ratio() { python3 bench/rounds.py ratio "$WORK/$1.rounds" "$WORK/$2.rounds" "${3:-1}"; }
 
 say "contact get"
-read -r STUB_GET STUB_GET_P50 STUB_GET_P99 STUB_GET_MIN STUB_GET_MAX STUB_GET_WARM < <(measure "$STUB$PATH_CONTACT")
-read -r PRISM_GET PRISM_GET_P50 PRISM_GET_P99 PRISM_GET_MIN PRISM_GET_MAX PRISM_GET_WARM \
-  < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_CONTACT")
-read -r CEIL_GET CEIL_GET_P50 CEIL_GET_P99 CEIL_GET_MIN CEIL_GET_MAX CEIL_GET_WARM \
-  < <(measure "http://127.0.0.1:$CEIL_PORT/hello")
+compare "" stub-get="$STUB$PATH_CONTACT" prism-get="http://127.0.0.1:$PRISM_PORT$PATH_CONTACT" \
+  ceiling="http://127.0.0.1:$CEIL_PORT/hello"
 say "message list (100 messages)"
-read -r STUB_LIST STUB_LIST_P50 STUB_LIST_P99 STUB_LIST_MIN STUB_LIST_MAX STUB_LIST_WARM < <(measure "$STUB$PATH_LIST")
-read -r PRISM_LIST PRISM_LIST_P50 PRISM_LIST_P99 PRISM_LIST_MIN PRISM_LIST_MAX PRISM_LIST_WARM \
-  < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_LIST")
+compare "" stub-list="$STUB$PATH_LIST" prism-list="http://127.0.0.1:$PRISM_PORT$PATH_LIST"
 say "message create"
-read -r STUB_POST STUB_POST_P50 STUB_POST_P99 STUB_POST_MIN STUB_POST_MAX STUB_POST_WARM \
-  < <(measure "$STUB$PATH_CREATE" "$WORK/post.lua")
-read -r PRISM_POST PRISM_POST_P50 PRISM_POST_P99 PRISM_POST_MIN PRISM_POST_MAX PRISM_POST_WARM \
-  < <(measure "http://127.0.0.1:$PRISM_PORT$PATH_CREATE" "$WORK/post.lua")
+compare "$WORK/post.lua" stub-create="$STUB$PATH_CREATE" prism-create="http://127.0.0.1:$PRISM_PORT$PATH_CREATE"
 
 say "profiles of contact get and of the ceiling, warm, under the same load"
 # PID URL NAME -> hotspot rows of a CPU profile over DURATION s of load
@@ -221,10 +218,7 @@ import re, sys
 t = sys.stdin.read()
 m = re.search(r'used (\d+)K', t)
 print(round(int(m.group(1)) / 1024))")
-read -r SMALL_LIST SMALL_LIST_P50 SMALL_LIST_P99 SMALL_LIST_MIN SMALL_LIST_MAX SMALL_LIST_WARM \
-  < <(measure "$SCALE_CONV/$SCALE_SMALL/messages")
-read -r BIG_LIST BIG_LIST_P50 BIG_LIST_P99 BIG_LIST_MIN BIG_LIST_MAX BIG_LIST_WARM \
-  < <(measure "$SCALE_CONV/$SCALE_BIG/messages")
+compare "" scale-small="$SCALE_CONV/$SCALE_SMALL/messages" scale-big="$SCALE_CONV/$SCALE_BIG/messages"
 
 say "conformance suite wall time, 3 runs each"
 # COMMAND... -> ms of one run (it must pass)
@@ -241,7 +235,6 @@ SUITE_LINE=$(tail -n 1 "$WORK/suite.out")
 read -r SUITE_INPROC SUITE_INPROC_MIN SUITE_INPROC_MAX < <(for i in 1 2 3; do
   suite_time java -jar "$SUITE_JAR" --report-dir "$WORK/report-inproc-$i"; done | median_of)
 
-ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 JAVA=$(java -version 2>&1 | head -n 1)
 cat >BENCHMARKS.md <<EOF
@@ -250,31 +243,33 @@ cat >BENCHMARKS.md <<EOF
 One run of \`bash bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($CPU), $(free -g | awk '/Mem:/{print $2}') GiB,
 $JAVA. Every figure below comes from that run; the script rewrites this file.
 
-Load is \`wrk -t$THREADS -c$CONNECTIONS --latency\` on loopback; wrk shares the two cores with the server. Each row
-is first warmed up in 5 s windows until its rate rises by less than 3 % (at least $WARMUP_MIN s, at most
-$WARMUP_MAX s: the reference server's JIT needs about 30 s of this load to settle, and a cold JVM measures several
-times slower), then measured in $ROUNDS rounds of $DURATION s. The table gives the round with the median rate, and
-the range of all rounds.
+Load is \`wrk -t$THREADS -c$CONNECTIONS --latency\` on loopback; wrk shares the two cores with the server. Every server
+is first warmed up on the operation in 5 s windows until its rate rises by less than 3 % (at least $WARMUP_MIN s, at
+most $WARMUP_MAX s: the reference server's JIT needs about 30 s of this load to settle, and a cold JVM measures several
+times slower). Then come $ROUNDS rounds; in each round every server compared on the operation gets $DURATION s in
+turn, so that they share the machine's drift (on this shared machine a server's rate moves by tens of percent over
+minutes). A row gives the round with the median rate and the range of all rounds; a ratio is the median of the
+ratios within each round.
 
 ## Throughput and latency
 
-| operation | server | req/s (range) | p50 / p99 ms | warm-up s |
-|---|---|---:|---:|---:|
-| contact get | reference server | $STUB_GET ($STUB_GET_MIN–$STUB_GET_MAX) | $STUB_GET_P50 / $STUB_GET_P99 | $STUB_GET_WARM |
-| | Prism mock | $PRISM_GET ($PRISM_GET_MIN–$PRISM_GET_MAX) | $PRISM_GET_P50 / $PRISM_GET_P99 | $PRISM_GET_WARM |
-| | ceiling | $CEIL_GET ($CEIL_GET_MIN–$CEIL_GET_MAX) | $CEIL_GET_P50 / $CEIL_GET_P99 | $CEIL_GET_WARM |
-| message list (100 messages, page of 20) | reference server | $STUB_LIST ($STUB_LIST_MIN–$STUB_LIST_MAX) | $STUB_LIST_P50 / $STUB_LIST_P99 | $STUB_LIST_WARM |
-| | Prism mock | $PRISM_LIST ($PRISM_LIST_MIN–$PRISM_LIST_MAX) | $PRISM_LIST_P50 / $PRISM_LIST_P99 | $PRISM_LIST_WARM |
-| message create | reference server | $STUB_POST ($STUB_POST_MIN–$STUB_POST_MAX) | $STUB_POST_P50 / $STUB_POST_P99 | $STUB_POST_WARM |
-| | Prism mock | $PRISM_POST ($PRISM_POST_MIN–$PRISM_POST_MAX) | $PRISM_POST_P50 / $PRISM_POST_P99 | $PRISM_POST_WARM |
+| operation, server | req/s (range) | p50 / p99 ms | warm-up s |
+|---|---:|---:|---:|
+$(row stub-get "contact get, reference server")
+$(row prism-get "contact get, Prism mock")
+$(row ceiling "contact get, ceiling")
+$(row stub-list "message list (100 messages, page of 20), reference server")
+$(row prism-list "message list, Prism mock")
+$(row stub-create "message create, reference server")
+$(row prism-create "message create, Prism mock")
 
 The ceiling is a hello-world JSON resource answering a body of the contact's size on the same Jersey + Jetty runtime
 (\`bench/Ceiling.java\`, run from the stub's own jar).
 
 | ratio | contact get | message list | message create | target |
 |---|---:|---:|---:|---|
-| reference server / Prism | **$(ratio "$STUB_GET" "$PRISM_GET")×** | $(ratio "$STUB_LIST" "$PRISM_LIST")× | $(ratio "$STUB_POST" "$PRISM_POST")× | ≥ 10× on contact get |
-| reference server / ceiling | **$(ratio "$STUB_GET*100" "$CEIL_GET") %** | | | ≥ 60 % on contact get |
+| reference server / Prism | **$(ratio stub-get prism-get)×** | $(ratio stub-list prism-list)× | $(ratio stub-create prism-create)× | ≥ 10× on contact get |
+| reference server / ceiling | **$(ratio stub-get ceiling 100) %** | | | ≥ 60 % on contact get |
 
 Where the CPU goes under the contact-get load, for the reference server and for the ceiling: async-profiler
 ($ASYNC_PROFILER, CPU samples every 1 ms over $DURATION s of the same load, \`bench/hotspots.py load\`). The servers'
@@ -290,10 +285,10 @@ $PROFILE_CEIL
 
 ## Scale
 
-| messages in the conversation | list req/s (range) | p50 / p99 ms |
-|---:|---:|---:|
-| 100 | $SMALL_LIST ($SMALL_LIST_MIN–$SMALL_LIST_MAX) | $SMALL_LIST_P50 / $SMALL_LIST_P99 |
-| $BIG | $BIG_LIST ($BIG_LIST_MIN–$BIG_LIST_MAX) | $BIG_LIST_P50 / $BIG_LIST_P99 |
+| messages in the conversation | list req/s (range) | p50 / p99 ms | warm-up s |
+|---:|---:|---:|---:|
+$(row scale-small 100)
+$(row scale-big "$BIG")
 
 Measured on a fresh reference server. Loading the $BIG messages over HTTP (\`ab -k -n $BIG -c 8\`) ran at
 $LOAD_RPS messages/s. Heap in use after a full GC with them stored: **$HEAP_MB MiB** (\`jcmd <pid> GC.heap_info\`).
