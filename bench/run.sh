@@ -10,7 +10,6 @@
 # WARMUP_MAX=60 (warm-up in 5 s windows until the rate stops rising), CONNECTIONS=32 THREADS=2, COLD_RUNS=5, BIG=100000
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$PWD
 
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-5}
