@@ -318,7 +318,7 @@ $PROFILE_START
 - With its own in-process reference server (the main job, \`java -jar $SUITE_JAR\`): **$SUITE_INPROC ms**
   ($SUITE_INPROC_MIN–$SUITE_INPROC_MAX, 3 runs). Target: < 15 s.
 
-Reproduce: \`bash bench/run.sh\` on an otherwise idle machine (about 15 minutes). It installs wrk and apache2-utils
+Reproduce: \`bash bench/run.sh\` on an otherwise idle machine (about 20 minutes). It installs wrk and apache2-utils
 from apt and the pinned Prism from npm if missing, builds the jars if missing, fetches async-profiler from Maven
 Central, and rewrites this file.
 EOF
