@@ -1,18 +1,23 @@
 package io.github.cwcontract.client;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A one-route HTTP server that records the last request and answers with a fixed status, type and body (after a delay). */
-final class LocalServer implements AutoCloseable {
+/**
+ * A one-route HTTP server that records the last request and answers with a fixed status, type and body (after a delay).
+ * A test class gets a fresh one for each test through {@code @RegisterExtension final LocalServer server = new LocalServer();}.
+ */
+final class LocalServer implements BeforeEachCallback, AfterEachCallback {
 
-  private final HttpServer server;
+  private HttpServer server;
   volatile int status = 200;
   volatile String contentType = "application/json; charset=utf-8";
   volatile String body = "";
@@ -22,7 +27,8 @@ final class LocalServer implements AutoCloseable {
   volatile Map<String, List<String>> requestHeaders;
   volatile byte[] requestBody;
 
-  LocalServer() throws IOException {
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       requestMethod = exchange.getRequestMethod();
@@ -58,7 +64,7 @@ final class LocalServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     server.stop(0);
   }
 }

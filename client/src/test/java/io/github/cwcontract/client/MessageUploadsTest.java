@@ -11,7 +11,6 @@ import io.github.cwcontract.client.model.ValidationError;
 import io.github.cwcontract.client.support.ChatwootErrors;
 import io.github.cwcontract.client.support.MessageUploads;
 import io.github.cwcontract.client.support.MessageUploads.Upload;
-import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +26,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,19 +46,14 @@ class MessageUploadsTest {
     }
   }
 
-  private LocalServer server;
+  @RegisterExtension
+  final LocalServer server = new LocalServer();
   private MessageUploads uploads;
 
   @BeforeEach
-  void start() throws IOException {
-    server = new LocalServer();
+  void setUp() {
     server.body = MESSAGE;
     uploads = new MessageUploads(server.client());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

@@ -17,9 +17,8 @@ import io.github.cwcontract.client.model.SubmittedItem;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSON bodies the generated API classes send: unset fields are left out, explicit nulls are kept. */
 class RequestBodyTest {
@@ -30,17 +29,8 @@ class RequestBodyTest {
       + "\"content_attributes\":{},\"created_at\":1,\"conversation_id\":7}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private LocalServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new LocalServer();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final LocalServer server = new LocalServer();
 
   private JsonNode sent() throws Exception {
     assertEquals("application/json", server.header("Content-Type"));

@@ -10,24 +10,14 @@ import io.github.cwcontract.client.api.MessagesApi;
 import io.github.cwcontract.client.model.StatusError;
 import io.github.cwcontract.client.support.ChatwootErrors;
 import java.net.http.HttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the generated API classes read answers the real server gives. */
 class ResponseHandlingTest {
 
-  private LocalServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new LocalServer();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final LocalServer server = new LocalServer();
 
   @Test
   void emptyJsonBodiesOfToggleTypingAndUpdateLastSeen() throws Exception {
